@@ -1,0 +1,4 @@
+import { InitialSchema1764201600000 } from './1764201600000-InitialSchema';
+
+/** Every migration, in order. The data source and the CLI both read this list. */
+export const MIGRATIONS = [InitialSchema1764201600000];
