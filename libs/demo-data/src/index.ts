@@ -1,1 +1,1 @@
-export * from './lib/demo-data';
+export {};

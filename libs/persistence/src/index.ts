@@ -1,1 +1,4 @@
-export * from './lib/persistence';
+export * from './lib/data-source-options';
+export * from './lib/migrate';
+export * from './lib/test-database';
+export * from './lib/entities';

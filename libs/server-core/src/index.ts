@@ -1,1 +1,1 @@
-export * from './lib/server-core';
+export * from './lib/config/app-config';

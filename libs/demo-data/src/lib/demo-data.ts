@@ -1,3 +1,0 @@
-export function demoData(): string {
-  return 'demo-data';
-}

@@ -1,0 +1,107 @@
+import { plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/**
+ * The one configuration of every OneWindow process (api, worker, cli). Every value comes from the
+ * environment and has a local default for development, except JWT_SECRET in production.
+ */
+export class AppConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/onewindow';
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' })
+  JWT_SECRET = 'onewindow-development-secret-change-me';
+
+  @IsInt()
+  @Min(60)
+  @Max(7 * 24 * 3600)
+  JWT_TTL_SECONDS = 8 * 3600;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+
+  /** Folder of the built dashboard that the API serves at `/`; empty to serve none. */
+  @IsOptional()
+  @IsString()
+  DASHBOARD_DIR = '';
+
+  /** BullMQ key prefix, so tests and several installations can share one Redis. */
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'QUEUE_PREFIX must be 1–40 letters, digits, _ or -' })
+  QUEUE_PREFIX = 'onewindow';
+
+  /** Run the migrations at API start (under an advisory lock). */
+  @IsIn(['true', 'false'])
+  MIGRATE_ON_START: 'true' | 'false' = 'true';
+
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  LOGIN_RATE_LIMIT_PER_MINUTE = 20;
+
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
+  DEVICE_RATE_LIMIT_PER_MINUTE = 600;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const NUMERIC_KEYS: (keyof AppConfig)[] = [
+  'PORT',
+  'JWT_TTL_SECONDS',
+  'LOGIN_RATE_LIMIT_PER_MINUTE',
+  'DEVICE_RATE_LIMIT_PER_MINUTE',
+];
+
+/** Reads and validates the configuration; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const defaults = new AppConfig();
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(defaults) as (keyof AppConfig)[]) {
+    const value = env[key];
+    if (value === undefined || value === '') continue;
+    raw[key] = NUMERIC_KEYS.includes(key) && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+  }
+  const config = plainToInstance(AppConfig, { ...defaults, ...raw });
+  const errors = validateSync(config, { skipMissingProperties: false });
+  const problems = errors.map((e) => {
+    const given = env[e.property];
+    const why = Object.values(e.constraints ?? {}).join('; ');
+    return `${e.property}${given === undefined ? '' : ` = ${JSON.stringify(given)}`}: ${why}`;
+  });
+  if (config.NODE_ENV === 'production' && config.JWT_SECRET === defaults.JWT_SECRET) {
+    problems.push('JWT_SECRET: must be set in production (the development default is public)');
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+/** For process entry points: load the configuration or print what is wrong and exit 1. */
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+}

@@ -1,7 +1,0 @@
-import { serverCore } from './server-core';
-
-describe('serverCore', () => {
-  it('should work', () => {
-    expect(serverCore()).toEqual('server-core');
-  });
-});
