@@ -1,21 +1,30 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { dataSourceOptions, runMigrations } from '@onewindow/persistence';
+import { loadConfigOrExit } from '@onewindow/server-core';
+import { DataSource } from 'typeorm';
 import { AppModule } from './app/app.module';
+import { configureApp } from './app/configure-app';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+async function bootstrap(): Promise<void> {
+  const config = loadConfigOrExit();
+  if (config.MIGRATE_ON_START === 'true') {
+    const ds = new DataSource(dataSourceOptions(config.DATABASE_URL, { extra: { max: 1 } }));
+    await ds.initialize();
+    try {
+      const applied = await runMigrations(ds);
+      if (applied.length) process.stdout.write(`${JSON.stringify({ msg: 'migrations applied', applied })}\n`);
+    } finally {
+      await ds.destroy();
+    }
+  }
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  app.set('trust proxy', 'loopback');
+  configureApp(app);
+  await app.listen(config.PORT);
 }
 
-bootstrap();
+bootstrap().catch((e: Error) => {
+  process.stderr.write(`OneWindow API failed to start: ${e.message}\n`);
+  process.exit(1);
+});

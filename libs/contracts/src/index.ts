@@ -1,1 +1,2 @@
-export {};
+export * from './lib/enums';
+export * from './lib/api';

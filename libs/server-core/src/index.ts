@@ -1,1 +1,2 @@
 export * from './lib/config/app-config';
+export * from './lib/logging/logger-options';

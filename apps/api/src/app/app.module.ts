@@ -1,10 +1,56 @@
-import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { dataSourceOptions } from '@onewindow/persistence';
+import { AppConfig, pinoHttpOptions } from '@onewindow/server-core';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { ConfigModule } from './config/config.module';
+import { DevicesModule } from './devices/devices.module';
+import { DirectoryModule } from './directory/directory.module';
+import { HealthModule } from './health/health.module';
+import { RedisModule } from './redis/redis.module';
+import { UsersModule } from './users/users.module';
+import { WindowsModule } from './windows/windows.module';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
-export class AppModule {}
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const staticFiles = config.DASHBOARD_DIR
+      ? [ServeStaticModule.forRoot({ rootPath: config.DASHBOARD_DIR, exclude: ['/api/{*path}'] })]
+      : [];
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config, 'api') }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(config.DATABASE_URL, {
+            extra: { max: 20, connectionTimeoutMillis: 3000, application_name: 'onewindow-api' },
+          }),
+          retryAttempts: 0,
+        }),
+        ThrottlerModule.forRoot({
+          throttlers: [
+            { name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT_PER_MINUTE },
+            { name: 'device', ttl: 60_000, limit: config.DEVICE_RATE_LIMIT_PER_MINUTE },
+          ],
+        }),
+        RedisModule,
+        AuditModule,
+        AuthModule,
+        HealthModule,
+        DirectoryModule,
+        WindowsModule,
+        UsersModule,
+        DevicesModule,
+        ...staticFiles,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
+    };
+  }
+}

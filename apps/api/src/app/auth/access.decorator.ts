@@ -1,0 +1,30 @@
+import { SetMetadata, createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { AccessRule, AuthenticatedRequest, Principal } from './principal';
+
+export const ACCESS_KEY = 'onewindow:access';
+export const PUBLIC_KEY = 'onewindow:public';
+
+/** Who may call this route (see AccessRule). Routes without it accept any signed-in person. */
+export const Access = (rule: AccessRule) => SetMetadata(ACCESS_KEY, rule);
+
+/** No credentials needed. */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/** The authenticated caller. */
+export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
+  const req = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
+  if (!req.principal) throw new Error('CurrentPrincipal used on a public route');
+  return req.principal;
+});
+
+/** The caller plus the request id, for services that write the audit log. */
+export interface Actor {
+  principal: Principal;
+  requestId: string | null;
+}
+
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
+  const req = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
+  if (!req.principal) throw new Error('CurrentActor used on a public route');
+  return { principal: req.principal, requestId: typeof req.id === 'string' ? req.id : null };
+});

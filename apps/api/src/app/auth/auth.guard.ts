@@ -1,0 +1,55 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { isUUID } from 'class-validator';
+import type { Request } from 'express';
+import { ApiErrorException } from '../common/api-error.exception';
+import { ACCESS_KEY, PUBLIC_KEY } from './access.decorator';
+import { AuthService } from './auth.service';
+import type { AccessRule, AuthenticatedRequest } from './principal';
+import { ScopeService } from './scope.service';
+
+/**
+ * The global guard: every route needs credentials unless marked @Public(). It resolves the caller
+ * (a person's JWT or a device token), then enforces the route's AccessRule: role, device kind and
+ * the hall named by the route.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+    private readonly scope: ScopeService,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const rule = this.reflector.getAllAndOverride<AccessRule>(ACCESS_KEY, targets) ?? {};
+    const req = ctx.switchToHttp().getRequest<Request & AuthenticatedRequest>();
+
+    const header = req.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+    if (!match) throw ApiErrorException.unauthorized('Missing bearer token');
+    const principal = await this.auth.authenticate(match[1]);
+    req.principal = principal;
+
+    if (principal.type === 'device') {
+      if (!rule.devices?.includes(principal.kind)) {
+        throw ApiErrorException.forbidden(`A ${principal.kind} device may not call this endpoint`);
+      }
+    } else if (rule.roles && !rule.roles.includes(principal.role)) {
+      throw ApiErrorException.forbidden(`Role ${principal.role} may not call this endpoint`);
+    }
+
+    if (rule.hall) {
+      const hallId = req.params[rule.hall.param];
+      if (typeof hallId !== 'string' || !isUUID(hallId)) {
+        throw ApiErrorException.badRequest(`${rule.hall.param} must be a UUID`, [
+          { field: rule.hall.param, problems: ['must be a UUID'] },
+        ]);
+      }
+      await this.scope.assertHall(principal, hallId, rule.hall.level);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,26 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DeviceEntity, UserEntity } from '@onewindow/persistence';
+import { AppConfig } from '@onewindow/server-core';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { PasswordHasher } from './password-hasher';
+import { ScopeService } from './scope.service';
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([UserEntity, DeviceEntity]),
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' } }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [AuthService, PasswordHasher, ScopeService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, PasswordHasher, ScopeService],
+})
+export class AuthModule {}

@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import { expectErrorBody, FIX, Harness, PASSWORD, startHarness } from './harness';
+
+describe('Health and authentication (HTTP, real PostgreSQL and Redis)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness('auth');
+  });
+  afterAll(async () => h?.close());
+
+  it('answers health without credentials', async () => {
+    const res = await h.http().get('/api/v1/health').expect(200);
+    expect(res.body).toEqual({ status: 'ok', db: 'up', redis: 'up' });
+    expect(res.headers['x-request-id']).toBeTruthy();
+  });
+
+  it('logs people in with the contract shape', async () => {
+    const admin = await h.http().post('/api/v1/auth/login').send({ username: 'admin', password: PASSWORD }).expect(200);
+    expect(admin.body).toEqual({
+      accessToken: expect.any(String),
+      expiresIn: h.config.JWT_TTL_SECONDS,
+      user: { id: expect.any(String), username: 'admin', role: 'admin' },
+    });
+    const manager = await h.http().post('/api/v1/auth/login').send({ username: 'fuyang-manager', password: PASSWORD }).expect(200);
+    expect(manager.body.user).toMatchObject({ role: 'hall_manager', hallId: FIX.fuyang });
+    const reform = await h.http().post('/api/v1/auth/login').send({ username: 'hz-reform', password: PASSWORD }).expect(200);
+    expect(reform.body.user).toMatchObject({ role: 'reform_office', regionCode: '330100' });
+  });
+
+  it('refuses wrong passwords and unknown users with 401', async () => {
+    for (const body of [
+      { username: 'admin', password: 'wrong-password' },
+      { username: 'nobody', password: PASSWORD },
+    ]) {
+      const res = await h.http().post('/api/v1/auth/login').send(body).expect(401);
+      expectErrorBody(res.body, 401);
+      expect(res.body.error).toBe('Unauthorized');
+    }
+  });
+
+  it('rejects malformed login bodies with 400 and field details', async () => {
+    const res = await h.http().post('/api/v1/auth/login').send({ username: 'admin' }).expect(400);
+    expectErrorBody(res.body, 400);
+    expect(res.body.details).toEqual([expect.objectContaining({ field: 'password' })]);
+    const extra = await h.http().post('/api/v1/auth/login').send({ username: 'admin', password: 'x', role: 'admin' }).expect(400);
+    expect(extra.body.details).toEqual([expect.objectContaining({ field: 'role' })]);
+    const bad = await h.http().post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"username":').expect(400);
+    expectErrorBody(bad.body, 400);
+  });
+
+  it('needs a valid bearer token elsewhere', async () => {
+    expectErrorBody((await h.http().get('/api/v1/halls').expect(401)).body, 401);
+    expectErrorBody((await h.http().get('/api/v1/halls').set('Authorization', 'Bearer not-a-jwt').expect(401)).body, 401);
+    const fake = 'owd_' + 'A'.repeat(43);
+    expectErrorBody((await h.http().get('/api/v1/halls').set('Authorization', `Bearer ${fake}`).expect(401)).body, 401);
+  });
+
+  describe('device tokens', () => {
+    it('are issued by the hall manager, stored hashed, scoped to hall and kind, and revocable', async () => {
+      const manager = await h.token('fuyang-manager');
+      const created = await h
+        .http()
+        .post(`/api/v1/halls/${FIX.fuyang}/devices`)
+        .set('Authorization', `Bearer ${manager}`)
+        .send({ kind: 'kiosk', name: '一楼取号机 1' })
+        .expect(201);
+      expect(created.body).toEqual({ id: expect.any(String), kind: 'kiosk', name: '一楼取号机 1', token: expect.stringMatching(/^owd_/) });
+      const kiosk = created.body.token as string;
+
+      const [row] = await h.sql<{ token_hash: string }>('SELECT token_hash FROM devices WHERE id = $1', [created.body.id]);
+      expect(row.token_hash).toBe(createHash('sha256').update(kiosk).digest('hex'));
+      expect(row.token_hash).not.toContain(kiosk);
+
+      const search = await h
+        .http()
+        .get(`/api/v1/halls/${FIX.fuyang}/service-items`)
+        .query({ q: '开公司' })
+        .set('Authorization', `Bearer ${kiosk}`)
+        .expect(200);
+      expect(search.body.items[0].code).toBe('MR-0001');
+      const [seen] = await h.sql<{ last_seen_at: Date | null }>('SELECT last_seen_at FROM devices WHERE id = $1', [created.body.id]);
+      expect(seen.last_seen_at).not.toBeNull();
+
+      // another hall, a people-only endpoint
+      expectErrorBody((await h.http().get(`/api/v1/halls/${FIX.yiwu}/service-items`).set('Authorization', `Bearer ${kiosk}`).expect(403)).body, 403);
+      expectErrorBody((await h.http().get('/api/v1/halls').set('Authorization', `Bearer ${kiosk}`).expect(403)).body, 403);
+
+      // a sensor may not search items
+      const sensor = await h
+        .http()
+        .post(`/api/v1/halls/${FIX.fuyang}/devices`)
+        .set('Authorization', `Bearer ${manager}`)
+        .send({ kind: 'sensor', name: 'door-north' })
+        .expect(201);
+      await h.http().get(`/api/v1/halls/${FIX.fuyang}/service-items`).set('Authorization', `Bearer ${sensor.body.token}`).expect(403);
+
+      // revoke: the token stops working
+      const revoked = await h
+        .http()
+        .delete(`/api/v1/halls/${FIX.fuyang}/devices/${created.body.id}`)
+        .set('Authorization', `Bearer ${manager}`)
+        .expect(200);
+      expect(revoked.body.revokedAt).toEqual(expect.any(String));
+      expectErrorBody((await h.http().get(`/api/v1/halls/${FIX.fuyang}/service-items`).set('Authorization', `Bearer ${kiosk}`).expect(401)).body, 401);
+
+      const list = await h.http().get(`/api/v1/halls/${FIX.fuyang}/devices`).set('Authorization', `Bearer ${manager}`).expect(200);
+      expect(list.body.map((d: { name: string }) => d.name).sort()).toEqual(['door-north', '一楼取号机 1']);
+
+      const audit = await h.sql<{ action: string }>(`SELECT action FROM audit_log WHERE entity_type = 'device' ORDER BY id`);
+      expect(audit.map((a) => a.action)).toEqual(['device.create', 'device.create', 'device.revoke']);
+    });
+
+    it('may not be issued by clerks, other halls or the reform office; bad kinds are 400', async () => {
+      for (const user of ['fuyang-clerk', 'yiwu-manager', 'zj-reform']) {
+        const res = await h
+          .http()
+          .post(`/api/v1/halls/${FIX.fuyang}/devices`)
+          .set('Authorization', `Bearer ${await h.token(user)}`)
+          .send({ kind: 'kiosk', name: 'x' })
+          .expect(403);
+        expectErrorBody(res.body, 403);
+      }
+      const before = await h.sql('SELECT count(*)::int AS n FROM devices');
+      const res = await h
+        .http()
+        .post(`/api/v1/halls/${FIX.fuyang}/devices`)
+        .set('Authorization', `Bearer ${await h.token('fuyang-manager')}`)
+        .send({ kind: 'printer', name: 'x' })
+        .expect(400);
+      expect(res.body.details).toEqual([expect.objectContaining({ field: 'kind' })]);
+      expect(await h.sql('SELECT count(*)::int AS n FROM devices')).toEqual(before);
+    });
+  });
+});
+
+describe('Login rate limit', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness('ratelimit', { LOGIN_RATE_LIMIT_PER_MINUTE: '3' });
+  });
+  afterAll(async () => h?.close());
+
+  it('answers 429 with Retry-After after the limit', async () => {
+    for (let i = 0; i < 3; i++) {
+      await h.http().post('/api/v1/auth/login').send({ username: 'admin', password: 'wrong-password' }).expect(401);
+    }
+    const res = await h.http().post('/api/v1/auth/login').send({ username: 'admin', password: PASSWORD }).expect(429);
+    expectErrorBody(res.body, 429);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+  });
+});

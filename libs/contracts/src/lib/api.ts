@@ -1,0 +1,121 @@
+import type { DeviceKind, HallKind, RegionLevel, Role, WindowMode, WindowState } from './enums';
+
+/** The error body of every API error (api-contract.md, Errors). */
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  details?: ErrorDetail[];
+}
+
+export interface ErrorDetail {
+  field: string;
+  problems: string[];
+}
+
+export interface ListResponse<T> {
+  items: T[];
+  total: number;
+}
+
+export interface UserView {
+  id: string;
+  username: string;
+  role: Role;
+  hallId?: string;
+  regionCode?: string;
+}
+
+export interface LoginRequest {
+  username: string;
+  password: string;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  expiresIn: number;
+  user: UserView;
+}
+
+export interface HealthResponse {
+  status: 'ok' | 'down';
+  db: 'up' | 'down';
+  redis: 'up' | 'down';
+}
+
+export interface RegionView {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  parentCode: string | null;
+}
+
+export interface OpeningHours {
+  /** ISO weekdays the hall opens (1 = Monday). */
+  weekdays: number[];
+  open: string;
+  close: string;
+}
+
+export interface HallView {
+  id: string;
+  name: string;
+  regionCode: string;
+  kind: HallKind;
+  timezone: string;
+  openingHours: OpeningHours;
+}
+
+export interface CategoryView {
+  code: string;
+  name: string;
+  ticketPrefix: string;
+}
+
+export interface ServiceItemView {
+  code: string;
+  name: string;
+  category: { code: string; name: string };
+  aliases: string[];
+  onlineAvailable: boolean;
+  score: number;
+}
+
+export interface WindowView {
+  id: string;
+  label: string;
+  mode: WindowMode;
+  categoryCodes: string[];
+  state: WindowState;
+}
+
+export interface WindowHistoryDay {
+  date: string;
+  department: number;
+  comprehensive: number;
+  total: number;
+}
+
+export interface WindowHistoryResponse {
+  hallId: string;
+  from: string;
+  to: string;
+  days: WindowHistoryDay[];
+}
+
+export interface DeviceCreated {
+  id: string;
+  kind: DeviceKind;
+  name: string;
+  /** Shown once; only its hash is stored. */
+  token: string;
+}
+
+export interface DeviceView {
+  id: string;
+  kind: DeviceKind;
+  name: string;
+  createdAt: string;
+  revokedAt: string | null;
+  lastSeenAt: string | null;
+}
