@@ -1,2 +1,3 @@
 export * from './lib/config/app-config';
 export * from './lib/logging/logger-options';
+export * from './lib/queues/queues';

@@ -1,0 +1,31 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { dataSourceOptions } from '@onewindow/persistence';
+import { AppConfig, bullConnection, DEFAULT_JOB_OPTIONS, pinoHttpOptions } from '@onewindow/server-core';
+import { LoggerModule } from 'nestjs-pino';
+import { MaintenanceModule } from './maintenance/maintenance.module';
+
+/** The worker: BullMQ processors in their own process (no HTTP). It never runs migrations. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config, 'worker') }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(config.DATABASE_URL, { extra: { max: 10, application_name: 'onewindow-worker' } }),
+          retryAttempts: 10,
+          retryDelay: 3000,
+        }),
+        BullModule.forRoot({
+          connection: bullConnection(config.REDIS_URL),
+          prefix: config.QUEUE_PREFIX,
+          defaultJobOptions: DEFAULT_JOB_OPTIONS,
+        }),
+        MaintenanceModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,45 @@
+import type { JobsOptions } from 'bullmq';
+
+/** Every BullMQ queue of OneWindow. */
+export enum QueueName {
+  Maintenance = 'maintenance',
+}
+
+/** Every job name, with its payload type below. */
+export enum JobName {
+  EnsureTicketPartitions = 'ensure-ticket-partitions',
+}
+
+export interface JobPayloads {
+  [JobName.EnsureTicketPartitions]: { monthsAhead: number };
+}
+
+/** Job options in one place: retries with backoff, bounded history. */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: { age: 24 * 3600, count: 1000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+/** BullMQ connection options from a redis:// URL; BullMQ needs maxRetriesPerRequest: null. */
+export function bullConnection(redisUrl: string): {
+  host: string;
+  port: number;
+  username?: string;
+  password?: string;
+  db: number;
+  tls?: object;
+  maxRetriesPerRequest: null;
+} {
+  const u = new URL(redisUrl);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+    db: Number(u.pathname.replace('/', '') || 0),
+    ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
+    maxRetriesPerRequest: null,
+  };
+}
