@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { testAdminUrl } from '@onewindow/persistence';
+import { Client } from 'pg';
 import { expectErrorBody, FIX, Harness, PASSWORD, startHarness } from './harness';
 
 describe('Health and authentication (HTTP, real PostgreSQL and Redis)', () => {
@@ -147,5 +149,53 @@ describe('Login rate limit', () => {
     const res = await h.http().post('/api/v1/auth/login').send({ username: 'admin', password: PASSWORD }).expect(429);
     expectErrorBody(res.body, 429);
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+  });
+});
+
+describe('OpenAPI document', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness('openapi');
+  });
+  afterAll(async () => h?.close());
+
+  it('is served at /api/docs-json and lists the contract paths', async () => {
+    const res = await h.http().get('/api/docs-json').expect(200);
+    const paths = Object.keys(res.body.paths);
+    for (const p of ['/api/v1/health', '/api/v1/auth/login', '/api/v1/halls', '/api/v1/halls/{hallId}', '/api/v1/regions/{code}', '/api/v1/categories', '/api/v1/halls/{hallId}/service-items', '/api/v1/halls/{hallId}/windows', '/api/v1/halls/{hallId}/devices/{id}', '/api/v1/users']) {
+      expect(paths).toContain(p);
+    }
+  });
+});
+
+describe('Database outage', () => {
+  let h: Harness;
+  let admin: Client;
+  beforeAll(async () => {
+    h = await startHarness('outage');
+    admin = new Client({ connectionString: testAdminUrl() });
+    await admin.connect();
+  });
+  afterAll(async () => {
+    await admin?.query(`ALTER DATABASE "${h.db.name}" ALLOW_CONNECTIONS true`).catch(() => undefined);
+    await admin?.end();
+    await h?.close();
+  });
+
+  it('answers 503 with Retry-After while the database refuses connections, and recovers without a restart', async () => {
+    const token = await h.token('admin');
+    await admin.query(`ALTER DATABASE "${h.db.name}" ALLOW_CONNECTIONS false`);
+    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [h.db.name]);
+
+    const health = await h.http().get('/api/v1/health').expect(503);
+    expect(health.body).toEqual({ status: 'down', db: 'down', redis: 'up' });
+    expect(health.headers['retry-after']).toBe('5');
+    const halls = await h.http().get('/api/v1/halls').set('Authorization', `Bearer ${token}`).expect(503);
+    expectErrorBody(halls.body, 503);
+    expect(halls.headers['retry-after']).toBe('5');
+
+    await admin.query(`ALTER DATABASE "${h.db.name}" ALLOW_CONNECTIONS true`);
+    await h.http().get('/api/v1/health').expect(200);
+    await h.http().get('/api/v1/halls').set('Authorization', `Bearer ${token}`).expect(200);
   });
 });

@@ -75,6 +75,8 @@ async function loadFixture(c: Client): Promise<void> {
 export async function startHarness(label: string, env: Record<string, string> = {}): Promise<Harness> {
   const db = await createTestDatabase(label);
   const c = new Client({ connectionString: db.url });
+  // outage tests terminate every connection of the database; this one is then simply unusable
+  c.on('error', () => undefined);
   await c.connect();
   await loadFixture(c);
   const config = loadConfig({
@@ -107,7 +109,7 @@ export async function startHarness(label: string, env: Record<string, string> = 
     },
     close: async () => {
       await app.close();
-      await c.end();
+      await c.end().catch(() => undefined);
       await db.drop();
     },
   };

@@ -6,7 +6,7 @@ import { QueryFailedError } from 'typeorm';
 const RETRY_AFTER_SECONDS = 5;
 
 /** PostgreSQL codes and driver messages that mean "the database is not reachable right now". */
-const DB_UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08006']);
+const DB_UNAVAILABLE_CODES = new Set(['55000', '57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08006']);
 const NET_UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND']);
 
 export function isDatabaseUnavailable(error: unknown): boolean {
