@@ -12,6 +12,9 @@ export function dataSourceOptions(databaseUrl: string, extra: Partial<DataSource
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,
+    // uuids come from PostgreSQL's built-in gen_random_uuid(); TypeORM must not install uuid-ossp
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
     logging: false,
     extra: { max: 20, application_name: 'onewindow' },
     ...extra,

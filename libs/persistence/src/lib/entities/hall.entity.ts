@@ -3,7 +3,7 @@ import { RegionEntity } from './region.entity';
 
 /** A service hall (政务服务中心) or partner outlet in a region. */
 @Entity({ name: 'halls' })
-@Unique('UQ_halls_key', ['key'])
+@Unique('halls_key_key', ['key'])
 @Check('CHK_halls_kind', `"kind" IN ('city_center', 'county_center', 'township_center', 'partner_outlet')`)
 @Index('IDX_halls_region', ['regionCode'])
 export class HallEntity {
