@@ -9,7 +9,7 @@ import { configureApp } from './app/configure-app';
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
   if (config.MIGRATE_ON_START === 'true') {
-    const ds = new DataSource(dataSourceOptions(config.DATABASE_URL, { extra: { max: 1 } }));
+    const ds = new DataSource(dataSourceOptions(config.DATABASE_URL, { extra: { max: 2 } }));
     await ds.initialize();
     try {
       const applied = await runMigrations(ds);

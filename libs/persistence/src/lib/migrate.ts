@@ -6,7 +6,8 @@ const MIGRATION_LOCK_KEY = 4_120_330_000;
 /**
  * Runs the pending migrations once, even when several processes start together: each takes a
  * session-level advisory lock first, so the second waits and then finds nothing pending.
- * Returns the names of the migrations this call applied.
+ * Returns the names of the migrations this call applied. The lock holds one connection of the
+ * pool while the migrations use another: the data source needs a pool of at least two.
  */
 export async function runMigrations(dataSource: DataSource): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
