@@ -1,3 +1,6 @@
+// Times in tests are compared in Beijing time while the machine runs in UTC.
+process.env.TZ = 'UTC';
+
 module.exports = {
   displayName: 'dashboard',
   preset: '../../jest.preset.js',
@@ -12,7 +15,10 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$)'],
+  // echarts and zrender ship ES modules as .js: let Jest transform them
+  transformIgnorePatterns: [
+    'node_modules/(?!(.*\\.mjs$|echarts/|zrender/|tslib/|@jsverse/))',
+  ],
   snapshotSerializers: [
     'jest-preset-angular/build/serializers/no-ng-attributes',
     'jest-preset-angular/build/serializers/ng-snapshot',

@@ -1,13 +1,14 @@
-import { Component } from '@angular/core';
-import { RouterModule } from '@angular/router';
-import { NxWelcome } from './nx-welcome';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { RouterOutlet } from '@angular/router';
+import { NoticeBanner } from './core/notice/notice-banner';
 
 @Component({
-  imports: [NxWelcome, RouterModule],
   selector: 'app-root',
-  templateUrl: './app.html',
-  styleUrl: './app.scss',
+  imports: [RouterOutlet, NoticeBanner],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <app-notice-banner />
+    <router-outlet />
+  `,
 })
-export class App {
-  protected title = 'dashboard';
-}
+export class App {}
