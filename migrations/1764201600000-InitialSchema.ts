@@ -23,7 +23,9 @@ export class InitialSchema1764201600000 implements MigrationInterface {
         "parent_code" varchar(12) REFERENCES "regions"("code"),
         CONSTRAINT "CHK_regions_level" CHECK ("level" IN ('province', 'city', 'county', 'township'))
       )`);
-    await q.query(`CREATE INDEX "IDX_regions_parent" ON "regions" ("parent_code")`);
+    await q.query(
+      `CREATE INDEX "IDX_regions_parent" ON "regions" ("parent_code")`,
+    );
 
     await q.query(`
       CREATE TABLE "halls" (
@@ -62,7 +64,9 @@ export class InitialSchema1764201600000 implements MigrationInterface {
         "typical_handling_minutes" numeric(6,2) NOT NULL DEFAULT 10,
         "bundle" varchar(100)
       )`);
-    await q.query(`CREATE INDEX "IDX_service_items_category" ON "service_items" ("category_code")`);
+    await q.query(
+      `CREATE INDEX "IDX_service_items_category" ON "service_items" ("category_code")`,
+    );
 
     await q.query(`
       CREATE TABLE "windows" (
@@ -79,7 +83,9 @@ export class InitialSchema1764201600000 implements MigrationInterface {
         CONSTRAINT "CHK_windows_mode" CHECK ("mode" IN ('department', 'comprehensive')),
         CONSTRAINT "CHK_windows_state" CHECK ("state" IN ('open', 'paused', 'closed', 'retired'))
       )`);
-    await q.query(`CREATE INDEX "IDX_windows_hall" ON "windows" ("hall_id", "state")`);
+    await q.query(
+      `CREATE INDEX "IDX_windows_hall" ON "windows" ("hall_id", "state")`,
+    );
 
     await q.query(`
       CREATE TABLE "window_events" (
@@ -95,8 +101,12 @@ export class InitialSchema1764201600000 implements MigrationInterface {
         "created_at" timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT "CHK_window_events_kind" CHECK ("kind" IN ('opened', 'converted', 'retired'))
       )`);
-    await q.query(`CREATE INDEX "IDX_window_events_hall_date" ON "window_events" ("hall_id", "effective_date")`);
-    await q.query(`CREATE INDEX "IDX_window_events_window" ON "window_events" ("window_id", "effective_date")`);
+    await q.query(
+      `CREATE INDEX "IDX_window_events_hall_date" ON "window_events" ("hall_id", "effective_date")`,
+    );
+    await q.query(
+      `CREATE INDEX "IDX_window_events_window" ON "window_events" ("window_id", "effective_date")`,
+    );
 
     await q.query(`
       CREATE TABLE "staff" (
@@ -124,7 +134,9 @@ export class InitialSchema1764201600000 implements MigrationInterface {
         "created_by" uuid,
         "created_at" timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX "IDX_reassignments_hall_date" ON "reassignments" ("hall_id", "effective_date")`);
+    await q.query(
+      `CREATE INDEX "IDX_reassignments_hall_date" ON "reassignments" ("hall_id", "effective_date")`,
+    );
 
     await q.query(`
       CREATE TABLE "tickets" (
@@ -158,13 +170,17 @@ export class InitialSchema1764201600000 implements MigrationInterface {
         CONSTRAINT "CHK_tickets_outcome" CHECK ("outcome" IS NULL OR "outcome" IN ('done', 'needs_materials', 'rejected')),
         CONSTRAINT "CHK_tickets_rating" CHECK ("rating" IS NULL OR "rating" BETWEEN 1 AND 5)
       ) PARTITION BY RANGE ("service_date")`);
-    await q.query(`CREATE UNIQUE INDEX "UQ_tickets_hall_date_number" ON "tickets" ("hall_id", "service_date", "number")`);
+    await q.query(
+      `CREATE UNIQUE INDEX "UQ_tickets_hall_date_number" ON "tickets" ("hall_id", "service_date", "number")`,
+    );
     // call-next: the waiting tickets of one hall and day, oldest first
     await q.query(
       `CREATE INDEX "IDX_tickets_waiting" ON "tickets" ("hall_id", "service_date", "queue_at") WHERE "state" = 'waiting'`,
     );
     // rollups: one hall's tickets over a span of days
-    await q.query(`CREATE INDEX "IDX_tickets_hall_date" ON "tickets" ("hall_id", "service_date")`);
+    await q.query(
+      `CREATE INDEX "IDX_tickets_hall_date" ON "tickets" ("hall_id", "service_date")`,
+    );
     await q.query(`
       CREATE FUNCTION ensure_ticket_partitions(from_date date, to_date date) RETURNS integer
       LANGUAGE plpgsql AS $$
@@ -208,7 +224,9 @@ export class InitialSchema1764201600000 implements MigrationInterface {
         "created_at" timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT "PK_idempotency_keys" PRIMARY KEY ("hall_id", "principal", "key")
       )`);
-    await q.query(`CREATE INDEX "IDX_idempotency_keys_created" ON "idempotency_keys" ("created_at")`);
+    await q.query(
+      `CREATE INDEX "IDX_idempotency_keys_created" ON "idempotency_keys" ("created_at")`,
+    );
 
     await q.query(`
       CREATE TABLE "footfall" (
@@ -223,7 +241,9 @@ export class InitialSchema1764201600000 implements MigrationInterface {
         CONSTRAINT "CHK_footfall_counts" CHECK ("entries" >= 0 AND ("exits" IS NULL OR "exits" >= 0)),
         CONSTRAINT "CHK_footfall_period" CHECK ("period_end" > "period_start")
       )`);
-    await q.query(`CREATE INDEX "IDX_footfall_hall_period" ON "footfall" ("hall_id", "period_start")`);
+    await q.query(
+      `CREATE INDEX "IDX_footfall_hall_period" ON "footfall" ("hall_id", "period_start")`,
+    );
 
     await q.query(`
       CREATE TABLE "handling_records" (
@@ -236,7 +256,9 @@ export class InitialSchema1764201600000 implements MigrationInterface {
         CONSTRAINT "CHK_handling_records_channel" CHECK ("channel" IN ('window', 'online_web', 'online_mobile', 'self_service_terminal', 'partner_outlet', 'agent')),
         CONSTRAINT "CHK_handling_records_count" CHECK ("count" >= 0)
       )`);
-    await q.query(`CREATE INDEX "IDX_handling_records_date" ON "handling_records" ("record_date")`);
+    await q.query(
+      `CREATE INDEX "IDX_handling_records_date" ON "handling_records" ("record_date")`,
+    );
 
     await q.query(`
       CREATE TABLE "consultations" (
@@ -266,7 +288,9 @@ export class InitialSchema1764201600000 implements MigrationInterface {
         CONSTRAINT "CHK_targets_comparison" CHECK ("comparison" IN ('lt', 'le', 'gt', 'ge', 'eq'))
       )`);
     await q.query(`CREATE INDEX "IDX_targets_hall" ON "targets" ("hall_id")`);
-    await q.query(`CREATE INDEX "IDX_targets_region" ON "targets" ("region_code")`);
+    await q.query(
+      `CREATE INDEX "IDX_targets_region" ON "targets" ("region_code")`,
+    );
 
     await q.query(`
       CREATE TABLE "users" (
@@ -316,7 +340,9 @@ export class InitialSchema1764201600000 implements MigrationInterface {
         "after" jsonb,
         "request_id" varchar(64)
       )`);
-    await q.query(`CREATE INDEX "IDX_audit_log_hall_at" ON "audit_log" ("hall_id", "at")`);
+    await q.query(
+      `CREATE INDEX "IDX_audit_log_hall_at" ON "audit_log" ("hall_id", "at")`,
+    );
     await q.query(`CREATE INDEX "IDX_audit_log_at" ON "audit_log" ("at")`);
 
     await q.query(`
@@ -329,7 +355,9 @@ export class InitialSchema1764201600000 implements MigrationInterface {
         "dispatched_at" timestamptz,
         "attempts" integer NOT NULL DEFAULT 0
       )`);
-    await q.query(`CREATE INDEX "IDX_outbox_pending" ON "outbox" ("id") WHERE "dispatched_at" IS NULL`);
+    await q.query(
+      `CREATE INDEX "IDX_outbox_pending" ON "outbox" ("id") WHERE "dispatched_at" IS NULL`,
+    );
 
     await q.query(`
       CREATE TABLE "plans" (
@@ -348,17 +376,38 @@ export class InitialSchema1764201600000 implements MigrationInterface {
         CONSTRAINT "CHK_plans_state" CHECK ("state" IN ('queued', 'running', 'done', 'failed')),
         CONSTRAINT "CHK_plans_progress" CHECK ("progress" >= 0 AND "progress" <= 1)
       )`);
-    await q.query(`CREATE INDEX "IDX_plans_hall_created" ON "plans" ("hall_id", "created_at")`);
+    await q.query(
+      `CREATE INDEX "IDX_plans_hall_created" ON "plans" ("hall_id", "created_at")`,
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {
     for (const t of [
-      'plans', 'outbox', 'audit_log', 'devices', 'users', 'targets', 'consultations', 'handling_records',
-      'footfall', 'idempotency_keys', 'ticket_counters', 'tickets', 'reassignments', 'staff',
-      'window_events', 'windows', 'service_items', 'categories', 'halls', 'regions',
+      'plans',
+      'outbox',
+      'audit_log',
+      'devices',
+      'users',
+      'targets',
+      'consultations',
+      'handling_records',
+      'footfall',
+      'idempotency_keys',
+      'ticket_counters',
+      'tickets',
+      'reassignments',
+      'staff',
+      'window_events',
+      'windows',
+      'service_items',
+      'categories',
+      'halls',
+      'regions',
     ]) {
       await q.query(`DROP TABLE IF EXISTS "${t}" CASCADE`);
     }
-    await q.query(`DROP FUNCTION IF EXISTS ensure_ticket_partitions(date, date)`);
+    await q.query(
+      `DROP FUNCTION IF EXISTS ensure_ticket_partitions(date, date)`,
+    );
   }
 }

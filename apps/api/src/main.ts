@@ -9,16 +9,24 @@ import { configureApp } from './app/configure-app';
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
   if (config.MIGRATE_ON_START === 'true') {
-    const ds = new DataSource(dataSourceOptions(config.DATABASE_URL, { extra: { max: 2 } }));
+    const ds = new DataSource(
+      dataSourceOptions(config.DATABASE_URL, { extra: { max: 2 } }),
+    );
     await ds.initialize();
     try {
       const applied = await runMigrations(ds);
-      if (applied.length) process.stdout.write(`${JSON.stringify({ msg: 'migrations applied', applied })}\n`);
+      if (applied.length)
+        process.stdout.write(
+          `${JSON.stringify({ msg: 'migrations applied', applied })}\n`,
+        );
     } finally {
       await ds.destroy();
     }
   }
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config),
+    { bufferLogs: true },
+  );
   app.set('trust proxy', 'loopback');
   configureApp(app);
   await app.listen(config.PORT);

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { testAdminUrl } from '@onewindow/persistence';
 import { Client } from 'pg';
-import { expectErrorBody, FIX, Harness, PASSWORD, startHarness } from './harness';
+import {
+  expectErrorBody,
+  FIX,
+  Harness,
+  PASSWORD,
+  startHarness,
+} from './harness';
 
 describe('Health and authentication (HTTP, real PostgreSQL and Redis)', () => {
   let h: Harness;
@@ -17,16 +23,34 @@ describe('Health and authentication (HTTP, real PostgreSQL and Redis)', () => {
   });
 
   it('logs people in with the contract shape', async () => {
-    const admin = await h.http().post('/api/v1/auth/login').send({ username: 'admin', password: PASSWORD }).expect(200);
+    const admin = await h
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username: 'admin', password: PASSWORD })
+      .expect(200);
     expect(admin.body).toEqual({
       accessToken: expect.any(String),
       expiresIn: h.config.JWT_TTL_SECONDS,
       user: { id: expect.any(String), username: 'admin', role: 'admin' },
     });
-    const manager = await h.http().post('/api/v1/auth/login').send({ username: 'fuyang-manager', password: PASSWORD }).expect(200);
-    expect(manager.body.user).toMatchObject({ role: 'hall_manager', hallId: FIX.fuyang });
-    const reform = await h.http().post('/api/v1/auth/login').send({ username: 'hz-reform', password: PASSWORD }).expect(200);
-    expect(reform.body.user).toMatchObject({ role: 'reform_office', regionCode: '330100' });
+    const manager = await h
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username: 'fuyang-manager', password: PASSWORD })
+      .expect(200);
+    expect(manager.body.user).toMatchObject({
+      role: 'hall_manager',
+      hallId: FIX.fuyang,
+    });
+    const reform = await h
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username: 'hz-reform', password: PASSWORD })
+      .expect(200);
+    expect(reform.body.user).toMatchObject({
+      role: 'reform_office',
+      regionCode: '330100',
+    });
   });
 
   it('refuses wrong passwords and unknown users with 401', async () => {
@@ -34,27 +58,69 @@ describe('Health and authentication (HTTP, real PostgreSQL and Redis)', () => {
       { username: 'admin', password: 'wrong-password' },
       { username: 'nobody', password: PASSWORD },
     ]) {
-      const res = await h.http().post('/api/v1/auth/login').send(body).expect(401);
+      const res = await h
+        .http()
+        .post('/api/v1/auth/login')
+        .send(body)
+        .expect(401);
       expectErrorBody(res.body, 401);
       expect(res.body.error).toBe('Unauthorized');
     }
   });
 
   it('rejects malformed login bodies with 400 and field details', async () => {
-    const res = await h.http().post('/api/v1/auth/login').send({ username: 'admin' }).expect(400);
+    const res = await h
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username: 'admin' })
+      .expect(400);
     expectErrorBody(res.body, 400);
-    expect(res.body.details).toEqual([expect.objectContaining({ field: 'password' })]);
-    const extra = await h.http().post('/api/v1/auth/login').send({ username: 'admin', password: 'x', role: 'admin' }).expect(400);
-    expect(extra.body.details).toEqual([expect.objectContaining({ field: 'role' })]);
-    const bad = await h.http().post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"username":').expect(400);
+    expect(res.body.details).toEqual([
+      expect.objectContaining({ field: 'password' }),
+    ]);
+    const extra = await h
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username: 'admin', password: 'x', role: 'admin' })
+      .expect(400);
+    expect(extra.body.details).toEqual([
+      expect.objectContaining({ field: 'role' }),
+    ]);
+    const bad = await h
+      .http()
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"username":')
+      .expect(400);
     expectErrorBody(bad.body, 400);
   });
 
   it('needs a valid bearer token elsewhere', async () => {
-    expectErrorBody((await h.http().get('/api/v1/halls').expect(401)).body, 401);
-    expectErrorBody((await h.http().get('/api/v1/halls').set('Authorization', 'Bearer not-a-jwt').expect(401)).body, 401);
+    expectErrorBody(
+      (await h.http().get('/api/v1/halls').expect(401)).body,
+      401,
+    );
+    expectErrorBody(
+      (
+        await h
+          .http()
+          .get('/api/v1/halls')
+          .set('Authorization', 'Bearer not-a-jwt')
+          .expect(401)
+      ).body,
+      401,
+    );
     const fake = 'owd_' + 'A'.repeat(43);
-    expectErrorBody((await h.http().get('/api/v1/halls').set('Authorization', `Bearer ${fake}`).expect(401)).body, 401);
+    expectErrorBody(
+      (
+        await h
+          .http()
+          .get('/api/v1/halls')
+          .set('Authorization', `Bearer ${fake}`)
+          .expect(401)
+      ).body,
+      401,
+    );
   });
 
   describe('device tokens', () => {
@@ -66,11 +132,21 @@ describe('Health and authentication (HTTP, real PostgreSQL and Redis)', () => {
         .set('Authorization', `Bearer ${manager}`)
         .send({ kind: 'kiosk', name: '一楼取号机 1' })
         .expect(201);
-      expect(created.body).toEqual({ id: expect.any(String), kind: 'kiosk', name: '一楼取号机 1', token: expect.stringMatching(/^owd_/) });
+      expect(created.body).toEqual({
+        id: expect.any(String),
+        kind: 'kiosk',
+        name: '一楼取号机 1',
+        token: expect.stringMatching(/^owd_/),
+      });
       const kiosk = created.body.token as string;
 
-      const [row] = await h.sql<{ token_hash: string }>('SELECT token_hash FROM devices WHERE id = $1', [created.body.id]);
-      expect(row.token_hash).toBe(createHash('sha256').update(kiosk).digest('hex'));
+      const [row] = await h.sql<{ token_hash: string }>(
+        'SELECT token_hash FROM devices WHERE id = $1',
+        [created.body.id],
+      );
+      expect(row.token_hash).toBe(
+        createHash('sha256').update(kiosk).digest('hex'),
+      );
       expect(row.token_hash).not.toContain(kiosk);
 
       const search = await h
@@ -80,12 +156,33 @@ describe('Health and authentication (HTTP, real PostgreSQL and Redis)', () => {
         .set('Authorization', `Bearer ${kiosk}`)
         .expect(200);
       expect(search.body.items[0].code).toBe('MR-0001');
-      const [seen] = await h.sql<{ last_seen_at: Date | null }>('SELECT last_seen_at FROM devices WHERE id = $1', [created.body.id]);
+      const [seen] = await h.sql<{ last_seen_at: Date | null }>(
+        'SELECT last_seen_at FROM devices WHERE id = $1',
+        [created.body.id],
+      );
       expect(seen.last_seen_at).not.toBeNull();
 
       // another hall, a people-only endpoint
-      expectErrorBody((await h.http().get(`/api/v1/halls/${FIX.yiwu}/service-items`).set('Authorization', `Bearer ${kiosk}`).expect(403)).body, 403);
-      expectErrorBody((await h.http().get('/api/v1/halls').set('Authorization', `Bearer ${kiosk}`).expect(403)).body, 403);
+      expectErrorBody(
+        (
+          await h
+            .http()
+            .get(`/api/v1/halls/${FIX.yiwu}/service-items`)
+            .set('Authorization', `Bearer ${kiosk}`)
+            .expect(403)
+        ).body,
+        403,
+      );
+      expectErrorBody(
+        (
+          await h
+            .http()
+            .get('/api/v1/halls')
+            .set('Authorization', `Bearer ${kiosk}`)
+            .expect(403)
+        ).body,
+        403,
+      );
 
       // a sensor may not search items
       const sensor = await h
@@ -94,7 +191,11 @@ describe('Health and authentication (HTTP, real PostgreSQL and Redis)', () => {
         .set('Authorization', `Bearer ${manager}`)
         .send({ kind: 'sensor', name: 'door-north' })
         .expect(201);
-      await h.http().get(`/api/v1/halls/${FIX.fuyang}/service-items`).set('Authorization', `Bearer ${sensor.body.token}`).expect(403);
+      await h
+        .http()
+        .get(`/api/v1/halls/${FIX.fuyang}/service-items`)
+        .set('Authorization', `Bearer ${sensor.body.token}`)
+        .expect(403);
 
       // revoke: the token stops working
       const revoked = await h
@@ -103,13 +204,35 @@ describe('Health and authentication (HTTP, real PostgreSQL and Redis)', () => {
         .set('Authorization', `Bearer ${manager}`)
         .expect(200);
       expect(revoked.body.revokedAt).toEqual(expect.any(String));
-      expectErrorBody((await h.http().get(`/api/v1/halls/${FIX.fuyang}/service-items`).set('Authorization', `Bearer ${kiosk}`).expect(401)).body, 401);
+      expectErrorBody(
+        (
+          await h
+            .http()
+            .get(`/api/v1/halls/${FIX.fuyang}/service-items`)
+            .set('Authorization', `Bearer ${kiosk}`)
+            .expect(401)
+        ).body,
+        401,
+      );
 
-      const list = await h.http().get(`/api/v1/halls/${FIX.fuyang}/devices`).set('Authorization', `Bearer ${manager}`).expect(200);
-      expect(list.body.map((d: { name: string }) => d.name).sort()).toEqual(['door-north', '一楼取号机 1']);
+      const list = await h
+        .http()
+        .get(`/api/v1/halls/${FIX.fuyang}/devices`)
+        .set('Authorization', `Bearer ${manager}`)
+        .expect(200);
+      expect(list.body.map((d: { name: string }) => d.name).sort()).toEqual([
+        'door-north',
+        '一楼取号机 1',
+      ]);
 
-      const audit = await h.sql<{ action: string }>(`SELECT action FROM audit_log WHERE entity_type = 'device' ORDER BY id`);
-      expect(audit.map((a) => a.action)).toEqual(['device.create', 'device.create', 'device.revoke']);
+      const audit = await h.sql<{ action: string }>(
+        `SELECT action FROM audit_log WHERE entity_type = 'device' ORDER BY id`,
+      );
+      expect(audit.map((a) => a.action)).toEqual([
+        'device.create',
+        'device.create',
+        'device.revoke',
+      ]);
     });
 
     it('may not be issued by clerks, other halls or the reform office; bad kinds are 400', async () => {
@@ -129,8 +252,12 @@ describe('Health and authentication (HTTP, real PostgreSQL and Redis)', () => {
         .set('Authorization', `Bearer ${await h.token('fuyang-manager')}`)
         .send({ kind: 'printer', name: 'x' })
         .expect(400);
-      expect(res.body.details).toEqual([expect.objectContaining({ field: 'kind' })]);
-      expect(await h.sql('SELECT count(*)::int AS n FROM devices')).toEqual(before);
+      expect(res.body.details).toEqual([
+        expect.objectContaining({ field: 'kind' }),
+      ]);
+      expect(await h.sql('SELECT count(*)::int AS n FROM devices')).toEqual(
+        before,
+      );
     });
   });
 });
@@ -144,9 +271,17 @@ describe('Login rate limit', () => {
 
   it('answers 429 with Retry-After after the limit', async () => {
     for (let i = 0; i < 3; i++) {
-      await h.http().post('/api/v1/auth/login').send({ username: 'admin', password: 'wrong-password' }).expect(401);
+      await h
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ username: 'admin', password: 'wrong-password' })
+        .expect(401);
     }
-    const res = await h.http().post('/api/v1/auth/login').send({ username: 'admin', password: PASSWORD }).expect(429);
+    const res = await h
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username: 'admin', password: PASSWORD })
+      .expect(429);
     expectErrorBody(res.body, 429);
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
   });
@@ -162,7 +297,18 @@ describe('OpenAPI document', () => {
   it('is served at /api/docs-json and lists the contract paths', async () => {
     const res = await h.http().get('/api/docs-json').expect(200);
     const paths = Object.keys(res.body.paths);
-    for (const p of ['/api/v1/health', '/api/v1/auth/login', '/api/v1/halls', '/api/v1/halls/{hallId}', '/api/v1/regions/{code}', '/api/v1/categories', '/api/v1/halls/{hallId}/service-items', '/api/v1/halls/{hallId}/windows', '/api/v1/halls/{hallId}/devices/{id}', '/api/v1/users']) {
+    for (const p of [
+      '/api/v1/health',
+      '/api/v1/auth/login',
+      '/api/v1/halls',
+      '/api/v1/halls/{hallId}',
+      '/api/v1/regions/{code}',
+      '/api/v1/categories',
+      '/api/v1/halls/{hallId}/service-items',
+      '/api/v1/halls/{hallId}/windows',
+      '/api/v1/halls/{hallId}/devices/{id}',
+      '/api/v1/users',
+    ]) {
       expect(paths).toContain(p);
     }
   });
@@ -177,7 +323,9 @@ describe('Database outage', () => {
     await admin.connect();
   });
   afterAll(async () => {
-    await admin?.query(`ALTER DATABASE "${h.db.name}" ALLOW_CONNECTIONS true`).catch(() => undefined);
+    await admin
+      ?.query(`ALTER DATABASE "${h.db.name}" ALLOW_CONNECTIONS true`)
+      .catch(() => undefined);
     await admin?.end();
     await h?.close();
   });
@@ -185,17 +333,28 @@ describe('Database outage', () => {
   it('answers 503 with Retry-After while the database refuses connections, and recovers without a restart', async () => {
     const token = await h.token('admin');
     await admin.query(`ALTER DATABASE "${h.db.name}" ALLOW_CONNECTIONS false`);
-    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [h.db.name]);
+    await admin.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+      [h.db.name],
+    );
 
     const health = await h.http().get('/api/v1/health').expect(503);
     expect(health.body).toEqual({ status: 'down', db: 'down', redis: 'up' });
     expect(health.headers['retry-after']).toBe('5');
-    const halls = await h.http().get('/api/v1/halls').set('Authorization', `Bearer ${token}`).expect(503);
+    const halls = await h
+      .http()
+      .get('/api/v1/halls')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(503);
     expectErrorBody(halls.body, 503);
     expect(halls.headers['retry-after']).toBe('5');
 
     await admin.query(`ALTER DATABASE "${h.db.name}" ALLOW_CONNECTIONS true`);
     await h.http().get('/api/v1/health').expect(200);
-    await h.http().get('/api/v1/halls').set('Authorization', `Bearer ${token}`).expect(200);
+    await h
+      .http()
+      .get('/api/v1/halls')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
   });
 });

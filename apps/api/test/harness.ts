@@ -22,7 +22,10 @@ export interface Harness {
   db: TestDatabase;
   config: AppConfig;
   http: () => ReturnType<typeof request>;
-  sql: <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
+  sql: <T = Record<string, unknown>>(
+    text: string,
+    params?: unknown[],
+  ) => Promise<T[]>;
   token: (username: string) => Promise<string>;
   close: () => Promise<void>;
 }
@@ -62,32 +65,42 @@ async function loadFixture(c: Client): Promise<void> {
     ['yiwu-manager', 'hall_manager', FIX.yiwu, null],
   ];
   for (const [username, role, hallId, regionCode] of users) {
-    await c.query('INSERT INTO users (username, password_hash, role, hall_id, region_code) VALUES ($1, $2, $3, $4, $5)', [
-      username,
-      hash,
-      role,
-      hallId,
-      regionCode,
-    ]);
+    await c.query(
+      'INSERT INTO users (username, password_hash, role, hall_id, region_code) VALUES ($1, $2, $3, $4, $5)',
+      [username, hash, role, hallId, regionCode],
+    );
   }
 }
 
-export async function startHarness(label: string, env: Record<string, string> = {}): Promise<Harness> {
-  const db = await createTestDatabase(label);
+/**
+ * Boots the API module on a fresh database with the fixture. With `sharing`, boots a second
+ * instance on the first one's database (as N stateless API instances would run); closing it
+ * leaves the database to its owner.
+ */
+export async function startHarness(
+  label: string,
+  env: Record<string, string> = {},
+  sharing?: Harness,
+): Promise<Harness> {
+  const db = sharing ? sharing.db : await createTestDatabase(label);
   const c = new Client({ connectionString: db.url });
   // outage tests terminate every connection of the database; this one is then simply unusable
   c.on('error', () => undefined);
   await c.connect();
-  await loadFixture(c);
+  if (!sharing) await loadFixture(c);
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: db.url,
     LOG_LEVEL: 'silent',
-    QUEUE_PREFIX: `t${label.replace(/[^a-z0-9]/gi, '')}`.slice(0, 30),
+    QUEUE_PREFIX:
+      sharing?.config.QUEUE_PREFIX ??
+      `t${label.replace(/[^a-z0-9]/gi, '')}${process.pid}`.slice(0, 30),
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
     ...env,
   });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot(config)],
+  }).compile();
   const app = moduleRef.createNestApplication({ bufferLogs: true });
   configureApp(app);
   await app.init();
@@ -102,15 +115,20 @@ export async function startHarness(label: string, env: Record<string, string> = 
     token: async (username) => {
       const cached = tokens.get(username);
       if (cached) return cached;
-      const res = await http().post('/api/v1/auth/login').send({ username, password: PASSWORD });
-      if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+      const res = await http()
+        .post('/api/v1/auth/login')
+        .send({ username, password: PASSWORD });
+      if (res.status !== 200)
+        throw new Error(
+          `login ${username}: ${res.status} ${JSON.stringify(res.body)}`,
+        );
       tokens.set(username, res.body.accessToken);
       return res.body.accessToken as string;
     },
     close: async () => {
       await app.close();
       await c.end().catch(() => undefined);
-      await db.drop();
+      if (!sharing) await db.drop();
     },
   };
 }
@@ -121,5 +139,7 @@ export function expectErrorBody(body: unknown, status: number): void {
   expect(b['statusCode']).toBe(status);
   expect(typeof b['error']).toBe('string');
   expect(typeof b['message']).toBe('string');
-  expect(JSON.stringify(b)).not.toMatch(/at .+\.(ts|js):\d+|SELECT |INSERT |QueryFailedError/);
+  expect(JSON.stringify(b)).not.toMatch(
+    /at .+\.(ts|js):\d+|SELECT |INSERT |QueryFailedError/,
+  );
 }

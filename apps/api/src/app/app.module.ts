@@ -13,6 +13,7 @@ import { ConfigModule } from './config/config.module';
 import { DevicesModule } from './devices/devices.module';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
+import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { UsersModule } from './users/users.module';
 import { WindowsModule } from './windows/windows.module';
@@ -21,7 +22,12 @@ import { WindowsModule } from './windows/windows.module';
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     const staticFiles = config.DASHBOARD_DIR
-      ? [ServeStaticModule.forRoot({ rootPath: config.DASHBOARD_DIR, exclude: ['/api/{*path}'] })]
+      ? [
+          ServeStaticModule.forRoot({
+            rootPath: config.DASHBOARD_DIR,
+            exclude: ['/api/{*path}'],
+          }),
+        ]
       : [];
     return {
       module: AppModule,
@@ -30,14 +36,26 @@ export class AppModule {
         LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config, 'api') }),
         TypeOrmModule.forRoot({
           ...dataSourceOptions(config.DATABASE_URL, {
-            extra: { max: 20, connectionTimeoutMillis: 3000, application_name: 'onewindow-api' },
+            extra: {
+              max: 20,
+              connectionTimeoutMillis: 3000,
+              application_name: 'onewindow-api',
+            },
           }),
           retryAttempts: 0,
         }),
         ThrottlerModule.forRoot({
           throttlers: [
-            { name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT_PER_MINUTE },
-            { name: 'device', ttl: 60_000, limit: config.DEVICE_RATE_LIMIT_PER_MINUTE },
+            {
+              name: 'login',
+              ttl: 60_000,
+              limit: config.LOGIN_RATE_LIMIT_PER_MINUTE,
+            },
+            {
+              name: 'device',
+              ttl: 60_000,
+              limit: config.DEVICE_RATE_LIMIT_PER_MINUTE,
+            },
           ],
         }),
         RedisModule,
@@ -48,6 +66,7 @@ export class AppModule {
         WindowsModule,
         UsersModule,
         DevicesModule,
+        QueueModule,
         ...staticFiles,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

@@ -12,12 +12,19 @@ export function configureApp(app: INestApplication): INestApplication {
   app.enableShutdownHooks();
   const doc = new DocumentBuilder()
     .setTitle('OneWindow API')
-    .setDescription('Queue, hall administration, analytics and planning for government service halls. Paths start with /api/v1.')
+    .setDescription(
+      'Queue, hall administration, analytics and planning for government service halls. Paths start with /api/v1.',
+    )
     .setVersion('1')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), {
-    jsonDocumentUrl: 'api/docs-json',
-  });
+  SwaggerModule.setup(
+    'api/docs',
+    app,
+    () => SwaggerModule.createDocument(app, doc),
+    {
+      jsonDocumentUrl: 'api/docs-json',
+    },
+  );
   return app;
 }

@@ -1,4 +1,11 @@
-import type { DeviceKind, HallKind, RegionLevel, Role, WindowMode, WindowState } from './enums';
+import type {
+  DeviceKind,
+  HallKind,
+  RegionLevel,
+  Role,
+  WindowMode,
+  WindowState,
+} from './enums';
 
 /** The error body of every API error (api-contract.md, Errors). */
 export interface ErrorBody {

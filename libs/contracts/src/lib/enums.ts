@@ -1,14 +1,29 @@
 /** Enumerations shared by the API, the worker and the dashboard (plain values, no framework). */
-export const ROLES = ['admin', 'reform_office', 'hall_manager', 'clerk'] as const;
+export const ROLES = [
+  'admin',
+  'reform_office',
+  'hall_manager',
+  'clerk',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const DEVICE_KINDS = ['kiosk', 'sensor', 'display'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
-export const REGION_LEVELS = ['province', 'city', 'county', 'township'] as const;
+export const REGION_LEVELS = [
+  'province',
+  'city',
+  'county',
+  'township',
+] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
 
-export const HALL_KINDS = ['city_center', 'county_center', 'township_center', 'partner_outlet'] as const;
+export const HALL_KINDS = [
+  'city_center',
+  'county_center',
+  'township_center',
+  'partner_outlet',
+] as const;
 export type HallKind = (typeof HALL_KINDS)[number];
 
 export const WINDOW_MODES = ['department', 'comprehensive'] as const;
@@ -38,3 +53,41 @@ export const STAFF_ROLES = [
   'left',
 ] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const TICKET_PRIORITIES = ['normal', 'priority', 'appointment'] as const;
+export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
+
+export const TICKET_CHANNELS = [
+  'kiosk',
+  'mobile',
+  'appointment',
+  'staff',
+] as const;
+export type TicketChannel = (typeof TICKET_CHANNELS)[number];
+
+export const TICKET_STATES = [
+  'waiting',
+  'called',
+  'serving',
+  'done',
+  'no_show',
+  'cancelled',
+  'transferred',
+] as const;
+export type TicketState = (typeof TICKET_STATES)[number];
+
+export const TICKET_OUTCOMES = ['done', 'needs_materials', 'rejected'] as const;
+export type TicketOutcome = (typeof TICKET_OUTCOMES)[number];
+
+export const HALL_EVENT_TYPES = [
+  'ticket.issued',
+  'ticket.called',
+  'ticket.recalled',
+  'ticket.started',
+  'ticket.completed',
+  'ticket.no_show',
+  'ticket.cancelled',
+  'ticket.transferred',
+  'window.changed',
+] as const;
+export type HallEventType = (typeof HALL_EVENT_TYPES)[number];

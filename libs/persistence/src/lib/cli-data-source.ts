@@ -6,5 +6,8 @@ import { dataSourceOptions } from './data-source-options';
  * the same options as the API and the worker, on DATABASE_URL or the local development database.
  */
 export default new DataSource(
-  dataSourceOptions(process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/onewindow'),
+  dataSourceOptions(
+    process.env['DATABASE_URL'] ??
+      'postgres://postgres@127.0.0.1:5432/onewindow',
+  ),
 );

@@ -3,7 +3,10 @@ import { MIGRATIONS } from '@onewindow/migrations';
 import { ENTITIES } from './entities';
 
 /** The one data-source definition, used by the API, the worker, the CLI and the tests. */
-export function dataSourceOptions(databaseUrl: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
+export function dataSourceOptions(
+  databaseUrl: string,
+  extra: Partial<DataSourceOptions> = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,

@@ -25,7 +25,9 @@ describe('schema drift between entities and migrations', () => {
   beforeAll(async () => {
     // migrate: false, so that this suite sees exactly what runMigrations applies to an empty database
     db = await createTestDatabase('drift', { migrate: false });
-    dataSource = new DataSource(dataSourceOptions(db.url, { extra: { max: 2 } }));
+    dataSource = new DataSource(
+      dataSourceOptions(db.url, { extra: { max: 2 } }),
+    );
     await dataSource.initialize();
     appliedOnFreshDatabase = await runMigrations(dataSource);
   });
@@ -71,7 +73,9 @@ describe('schema drift between entities and migrations', () => {
       await runner.release();
     }
     if (mismatches.length > 0) {
-      throw new Error(`Entities and migrations disagree:\n${mismatches.map((m) => `  ${m}`).join('\n')}`);
+      throw new Error(
+        `Entities and migrations disagree:\n${mismatches.map((m) => `  ${m}`).join('\n')}`,
+      );
     }
     expect(mismatches).toEqual([]);
   });
@@ -84,7 +88,10 @@ function quoted(name: string): string {
 }
 
 /** Every constraint and index name of the table, against every name the entity declares. */
-async function compareNames(runner: QueryRunner, meta: EntityMetadata): Promise<string[]> {
+async function compareNames(
+  runner: QueryRunner,
+  meta: EntityMetadata,
+): Promise<string[]> {
   const rows: Array<{ name: string }> = await runner.query(
     `SELECT conname AS name FROM pg_constraint WHERE conrelid = $1::regclass
      UNION
@@ -94,7 +101,10 @@ async function compareNames(runner: QueryRunner, meta: EntityMetadata): Promise<
   const inDatabase = rows.map((r) => r.name).sort();
   const pkName =
     meta.primaryColumns[0]?.primaryKeyConstraintName ??
-    meta.connection.namingStrategy.primaryKeyName(meta.tableName, meta.primaryColumns.map((c) => c.databaseName));
+    meta.connection.namingStrategy.primaryKeyName(
+      meta.tableName,
+      meta.primaryColumns.map((c) => c.databaseName),
+    );
   const inEntity = [
     pkName,
     ...meta.uniques.map((u) => u.name),
@@ -111,7 +121,11 @@ async function compareNames(runner: QueryRunner, meta: EntityMetadata): Promise<
   ];
 }
 
-async function constraintDef(runner: QueryRunner, table: string, name: string): Promise<string | null> {
+async function constraintDef(
+  runner: QueryRunner,
+  table: string,
+  name: string,
+): Promise<string | null> {
   const rows: Array<{ def: string }> = await runner.query(
     `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = $1::regclass AND conname = $2`,
     [quoted(table), name],
@@ -120,20 +134,33 @@ async function constraintDef(runner: QueryRunner, table: string, name: string): 
 }
 
 /** CHECK expressions: the entity's expression, added under a probe name, must read back the same. */
-async function compareChecks(runner: QueryRunner, meta: EntityMetadata): Promise<string[]> {
+async function compareChecks(
+  runner: QueryRunner,
+  meta: EntityMetadata,
+): Promise<string[]> {
   const out: string[] = [];
   for (const check of meta.checks) {
     const actual = await constraintDef(runner, meta.tableName, check.name);
     if (actual === null) continue; // reported by compareNames
-    await runner.query(`ALTER TABLE ${quoted(meta.tableName)} ADD CONSTRAINT ${PROBE} CHECK (${check.expression})`);
+    await runner.query(
+      `ALTER TABLE ${quoted(meta.tableName)} ADD CONSTRAINT ${PROBE} CHECK (${check.expression})`,
+    );
     const expected = await constraintDef(runner, meta.tableName, PROBE);
-    await runner.query(`ALTER TABLE ${quoted(meta.tableName)} DROP CONSTRAINT ${PROBE}`);
-    if (actual !== expected) out.push(`${meta.tableName}.${check.name}: database ${actual}, entity ${expected}`);
+    await runner.query(
+      `ALTER TABLE ${quoted(meta.tableName)} DROP CONSTRAINT ${PROBE}`,
+    );
+    if (actual !== expected)
+      out.push(
+        `${meta.tableName}.${check.name}: database ${actual}, entity ${expected}`,
+      );
   }
   return out;
 }
 
-async function indexDef(runner: QueryRunner, name: string): Promise<string | null> {
+async function indexDef(
+  runner: QueryRunner,
+  name: string,
+): Promise<string | null> {
   const rows: Array<{ def: string }> = await runner.query(
     `SELECT pg_get_indexdef(c.oid) AS def FROM pg_class c
      JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -144,7 +171,10 @@ async function indexDef(runner: QueryRunner, name: string): Promise<string | nul
 }
 
 /** Indices: uniqueness, column order and partial predicate, as PostgreSQL prints them. */
-async function compareIndices(runner: QueryRunner, meta: EntityMetadata): Promise<string[]> {
+async function compareIndices(
+  runner: QueryRunner,
+  meta: EntityMetadata,
+): Promise<string[]> {
   const out: string[] = [];
   for (const index of meta.indices) {
     const actual = await indexDef(runner, index.name);
@@ -154,12 +184,17 @@ async function compareIndices(runner: QueryRunner, meta: EntityMetadata): Promis
       `CREATE ${index.isUnique ? 'UNIQUE ' : ''}INDEX ${PROBE} ON ${quoted(meta.tableName)} (${columns})` +
         (index.where ? ` WHERE ${index.where}` : ''),
     );
-    const expected = (await indexDef(runner, PROBE))?.replace(PROBE, quoted(index.name)) ?? null;
+    const expected =
+      (await indexDef(runner, PROBE))?.replace(PROBE, quoted(index.name)) ??
+      null;
     await runner.query(`DROP INDEX ${PROBE}`);
     // pg_get_indexdef quotes a name only when it needs quotes; compare without quotes on the name
-    const unquote = (def: string | null) => def?.replace(/INDEX "?([A-Za-z0-9_]+)"? ON/, 'INDEX $1 ON') ?? null;
+    const unquote = (def: string | null) =>
+      def?.replace(/INDEX "?([A-Za-z0-9_]+)"? ON/, 'INDEX $1 ON') ?? null;
     if (unquote(actual) !== unquote(expected)) {
-      out.push(`${meta.tableName}.${index.name}: database ${actual}, entity ${expected}`);
+      out.push(
+        `${meta.tableName}.${index.name}: database ${actual}, entity ${expected}`,
+      );
     }
   }
   return out;

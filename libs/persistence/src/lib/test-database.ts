@@ -14,11 +14,17 @@ export interface TestDatabase {
 
 /** The server that tests create their databases on (only 127.0.0.1:5432, user postgres, by default). */
 export function testAdminUrl(): string {
-  return process.env['TEST_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  return (
+    process.env['TEST_DATABASE_ADMIN_URL'] ??
+    'postgres://postgres@127.0.0.1:5432/postgres'
+  );
 }
 
 /** Creates a fresh database for one test suite, migrated through the real migrations. */
-export async function createTestDatabase(label: string, options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  label: string,
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   const name = `ow_test_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: testAdminUrl() });
   await admin.connect();

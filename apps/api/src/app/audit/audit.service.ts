@@ -16,7 +16,11 @@ export interface AuditEntry {
 /** Writes one audit row per configuration write, inside the caller's transaction. */
 @Injectable()
 export class AuditService {
-  async record(manager: EntityManager, actor: Actor, entry: AuditEntry): Promise<void> {
+  async record(
+    manager: EntityManager,
+    actor: Actor,
+    entry: AuditEntry,
+  ): Promise<void> {
     const p = actor.principal;
     await manager.insert(AuditLogEntity, {
       actorId: p.id,

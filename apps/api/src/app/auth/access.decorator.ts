@@ -1,4 +1,8 @@
-import { SetMetadata, createParamDecorator, ExecutionContext } from '@nestjs/common';
+import {
+  SetMetadata,
+  createParamDecorator,
+  ExecutionContext,
+} from '@nestjs/common';
 import type { AccessRule, AuthenticatedRequest, Principal } from './principal';
 
 export const ACCESS_KEY = 'onewindow:access';
@@ -11,11 +15,14 @@ export const Access = (rule: AccessRule) => SetMetadata(ACCESS_KEY, rule);
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
 /** The authenticated caller. */
-export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
-  const req = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
-  if (!req.principal) throw new Error('CurrentPrincipal used on a public route');
-  return req.principal;
-});
+export const CurrentPrincipal = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): Principal => {
+    const req = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (!req.principal)
+      throw new Error('CurrentPrincipal used on a public route');
+    return req.principal;
+  },
+);
 
 /** The caller plus the request id, for services that write the audit log. */
 export interface Actor {
@@ -23,8 +30,13 @@ export interface Actor {
   requestId: string | null;
 }
 
-export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
-  const req = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
-  if (!req.principal) throw new Error('CurrentActor used on a public route');
-  return { principal: req.principal, requestId: typeof req.id === 'string' ? req.id : null };
-});
+export const CurrentActor = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): Actor => {
+    const req = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (!req.principal) throw new Error('CurrentActor used on a public route');
+    return {
+      principal: req.principal,
+      requestId: typeof req.id === 'string' ? req.id : null,
+    };
+  },
+);

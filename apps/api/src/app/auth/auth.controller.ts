@@ -16,7 +16,9 @@ export class AuthController {
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
   @SkipThrottle({ device: true })
-  @ApiOperation({ summary: 'Log in a person; returns a JWT for `Authorization: Bearer`' })
+  @ApiOperation({
+    summary: 'Log in a person; returns a JWT for `Authorization: Bearer`',
+  })
   login(@Body() dto: LoginDto): Promise<LoginResponse> {
     return this.auth.login(dto.username, dto.password);
   }

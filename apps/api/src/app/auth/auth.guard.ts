@@ -23,30 +23,38 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const targets = [ctx.getHandler(), ctx.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const rule = this.reflector.getAllAndOverride<AccessRule>(ACCESS_KEY, targets) ?? {};
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets))
+      return true;
+    const rule =
+      this.reflector.getAllAndOverride<AccessRule>(ACCESS_KEY, targets) ?? {};
     const req = ctx.switchToHttp().getRequest<Request & AuthenticatedRequest>();
 
     const header = req.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+    const match =
+      typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
     if (!match) throw ApiErrorException.unauthorized('Missing bearer token');
     const principal = await this.auth.authenticate(match[1]);
     req.principal = principal;
 
     if (principal.type === 'device') {
       if (!rule.devices?.includes(principal.kind)) {
-        throw ApiErrorException.forbidden(`A ${principal.kind} device may not call this endpoint`);
+        throw ApiErrorException.forbidden(
+          `A ${principal.kind} device may not call this endpoint`,
+        );
       }
     } else if (rule.roles && !rule.roles.includes(principal.role)) {
-      throw ApiErrorException.forbidden(`Role ${principal.role} may not call this endpoint`);
+      throw ApiErrorException.forbidden(
+        `Role ${principal.role} may not call this endpoint`,
+      );
     }
 
     if (rule.hall) {
       const hallId = req.params[rule.hall.param];
       if (typeof hallId !== 'string' || !isUUID(hallId)) {
-        throw ApiErrorException.badRequest(`${rule.hall.param} must be a UUID`, [
-          { field: rule.hall.param, problems: ['must be a UUID'] },
-        ]);
+        throw ApiErrorException.badRequest(
+          `${rule.hall.param} must be a UUID`,
+          [{ field: rule.hall.param, problems: ['must be a UUID'] }],
+        );
       }
       await this.scope.assertHall(principal, hallId, rule.hall.level);
     }

@@ -16,11 +16,19 @@ import { ScopeService } from './scope.service';
     TypeOrmModule.forFeature([UserEntity, DeviceEntity]),
     JwtModule.registerAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' } }),
+      useFactory: (config: AppConfig) => ({
+        secret: config.JWT_SECRET,
+        signOptions: { algorithm: 'HS256' },
+      }),
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, PasswordHasher, ScopeService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AuthService,
+    PasswordHasher,
+    ScopeService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [AuthService, PasswordHasher, ScopeService],
 })
 export class AuthModule {}

@@ -12,5 +12,8 @@ export function hashDeviceToken(token: string): string {
 }
 
 export function looksLikeDeviceToken(token: string): boolean {
-  return token.startsWith(DEVICE_TOKEN_PREFIX) && token.length === DEVICE_TOKEN_PREFIX.length + 43;
+  return (
+    token.startsWith(DEVICE_TOKEN_PREFIX) &&
+    token.length === DEVICE_TOKEN_PREFIX.length + 43
+  );
 }

@@ -6,7 +6,10 @@ import bcrypt from 'bcryptjs';
 export class PasswordHasher {
   static readonly COST = 10;
   /** A valid hash of no password, compared against when the user does not exist (same timing). */
-  private readonly dummy = bcrypt.hashSync('not-a-password', PasswordHasher.COST);
+  private readonly dummy = bcrypt.hashSync(
+    'not-a-password',
+    PasswordHasher.COST,
+  );
 
   hash(password: string): Promise<string> {
     return bcrypt.hash(password, PasswordHasher.COST);

@@ -10,15 +10,29 @@ export class ScopeService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Throws 404 for an unknown hall, 403 when the principal may not act on it at that level. */
-  async assertHall(principal: Principal, hallId: string, level: HallAccessLevel): Promise<void> {
-    const rows: { region_code: string }[] = await this.db.query('SELECT region_code FROM halls WHERE id = $1', [hallId]);
+  async assertHall(
+    principal: Principal,
+    hallId: string,
+    level: HallAccessLevel,
+  ): Promise<void> {
+    const rows: { region_code: string }[] = await this.db.query(
+      'SELECT region_code FROM halls WHERE id = $1',
+      [hallId],
+    );
     if (!rows.length) throw ApiErrorException.notFound('Hall');
-    if (!(await this.allowsHall(principal, hallId, rows[0].region_code, level))) {
+    if (
+      !(await this.allowsHall(principal, hallId, rows[0].region_code, level))
+    ) {
       throw ApiErrorException.forbidden('This hall is outside your scope');
     }
   }
 
-  private async allowsHall(p: Principal, hallId: string, regionCode: string, level: HallAccessLevel): Promise<boolean> {
+  private async allowsHall(
+    p: Principal,
+    hallId: string,
+    regionCode: string,
+    level: HallAccessLevel,
+  ): Promise<boolean> {
     if (p.type === 'device') return p.hallId === hallId && level !== 'manage';
     switch (p.role) {
       case 'admin':
@@ -28,7 +42,11 @@ export class ScopeService {
       case 'clerk':
         return p.hallId === hallId && level !== 'manage';
       case 'reform_office':
-        return level === 'read' && !!p.regionCode && (await this.isInSubtree(regionCode, p.regionCode));
+        return (
+          level === 'read' &&
+          !!p.regionCode &&
+          (await this.isInSubtree(regionCode, p.regionCode))
+        );
     }
   }
 

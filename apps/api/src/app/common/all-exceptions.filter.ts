@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import type { ErrorBody, ErrorDetail } from '@onewindow/contracts';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
@@ -6,15 +13,40 @@ import { QueryFailedError } from 'typeorm';
 const RETRY_AFTER_SECONDS = 5;
 
 /** PostgreSQL codes and driver messages that mean "the database is not reachable right now". */
-const DB_UNAVAILABLE_CODES = new Set(['55000', '57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08006']);
-const NET_UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND']);
+const DB_UNAVAILABLE_CODES = new Set([
+  '55000',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
+const NET_UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+]);
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false;
   const e = error as { code?: string; message?: string; driverError?: unknown };
-  if (e.code && (DB_UNAVAILABLE_CODES.has(e.code) || NET_UNAVAILABLE_CODES.has(e.code))) return true;
+  if (
+    e.code &&
+    (DB_UNAVAILABLE_CODES.has(e.code) || NET_UNAVAILABLE_CODES.has(e.code))
+  )
+    return true;
   const msg = e.message ?? '';
-  if (/Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(msg)) {
+  if (
+    /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(
+      msg,
+    )
+  ) {
     return true;
   }
   return e.driverError ? isDatabaseUnavailable(e.driverError) : false;
@@ -59,30 +91,46 @@ export class AllExceptionsFilter implements ExceptionFilter {
         message = body;
       } else if (body && typeof body === 'object') {
         const b = body as { message?: unknown; details?: ErrorDetail[] };
-        message = Array.isArray(b.message) ? b.message.join('; ') : String(b.message ?? exception.message);
+        message = Array.isArray(b.message)
+          ? b.message.join('; ')
+          : String(b.message ?? exception.message);
         details = b.details;
       }
       if (status === HttpStatus.TOO_MANY_REQUESTS) {
         message = 'Too many requests; retry later';
         if (!res.getHeader('Retry-After')) res.setHeader('Retry-After', '60');
       }
-      if (status === HttpStatus.PAYLOAD_TOO_LARGE) message = 'Request body too large';
+      if (status === HttpStatus.PAYLOAD_TOO_LARGE)
+        message = 'Request body too large';
     } else if (isDatabaseUnavailable(exception)) {
       status = HttpStatus.SERVICE_UNAVAILABLE;
       message = 'The database is unavailable; retry shortly';
       res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-      this.logger.warn(`database unavailable on ${req.method} ${req.url}: ${(exception as Error).message}`);
-    } else if (exception instanceof QueryFailedError && (exception.driverError as { code?: string })?.code === '22P02') {
+      this.logger.warn(
+        `database unavailable on ${req.method} ${req.url}: ${(exception as Error).message}`,
+      );
+    } else if (
+      exception instanceof QueryFailedError &&
+      (exception.driverError as { code?: string })?.code === '22P02'
+    ) {
       status = HttpStatus.BAD_REQUEST;
       message = 'Malformed value in request';
     } else if (isBodyParserError(exception)) {
       status = (exception as { status: number }).status;
-      message = status === 413 ? 'Request body too large' : 'Malformed JSON body';
+      message =
+        status === 413 ? 'Request body too large' : 'Malformed JSON body';
     } else {
-      this.logger.error({ err: exception, reqId: req.id }, `unhandled error on ${req.method} ${req.url}`);
+      this.logger.error(
+        { err: exception, reqId: req.id },
+        `unhandled error on ${req.method} ${req.url}`,
+      );
     }
 
-    const body: ErrorBody = { statusCode: status, error: reasonPhrase(status), message };
+    const body: ErrorBody = {
+      statusCode: status,
+      error: reasonPhrase(status),
+      message,
+    };
     if (details?.length) body.details = details;
     res.status(status).json(body);
   }
@@ -90,5 +138,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
 function isBodyParserError(e: unknown): boolean {
   const x = e as { type?: string; status?: number };
-  return !!x && typeof x.type === 'string' && typeof x.status === 'number' && x.status >= 400 && x.status < 500;
+  return (
+    !!x &&
+    typeof x.type === 'string' &&
+    typeof x.status === 'number' &&
+    x.status >= 400 &&
+    x.status < 500
+  );
 }

@@ -9,7 +9,9 @@ export class UuidParamPipe implements PipeTransform<string, string> {
 
   transform(value: string): string {
     if (!isUUID(value)) {
-      throw ApiErrorException.badRequest(`${this.field} must be a UUID`, [{ field: this.field, problems: ['must be a UUID'] }]);
+      throw ApiErrorException.badRequest(`${this.field} must be a UUID`, [
+        { field: this.field, problems: ['must be a UUID'] },
+      ]);
     }
     return value;
   }

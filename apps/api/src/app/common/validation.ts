@@ -10,7 +10,9 @@ function flatten(errors: ValidationError[], parent = ''): ErrorDetail[] {
       out.push({
         field,
         problems: Object.values(e.constraints).map((p) =>
-          p.startsWith('property ') && p.endsWith('should not exist') ? 'is not an allowed field' : p,
+          p.startsWith('property ') && p.endsWith('should not exist')
+            ? 'is not an allowed field'
+            : p,
         ),
       });
     }
@@ -28,7 +30,10 @@ export function createValidationPipe(): ValidationPipe {
     transformOptions: { enableImplicitConversion: false },
     exceptionFactory: (errors) => {
       const details = flatten(errors);
-      return ApiErrorException.badRequest(`Invalid input: ${details.map((d) => d.field).join(', ')}`, details);
+      return ApiErrorException.badRequest(
+        `Invalid input: ${details.map((d) => d.field).join(', ')}`,
+        details,
+      );
     },
   });
 }

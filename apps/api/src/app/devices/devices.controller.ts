@@ -6,7 +6,10 @@ import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { CreateDeviceDto } from './dto/create-device.dto';
 import { DevicesService } from './devices.service';
 
-const MANAGE = { roles: ['admin', 'hall_manager'], hall: { param: 'hallId', level: 'manage' } } as const;
+const MANAGE = {
+  roles: ['admin', 'hall_manager'],
+  hall: { param: 'hallId', level: 'manage' },
+} as const;
 
 @ApiTags('Authentication')
 @ApiBearerAuth()
@@ -16,7 +19,9 @@ export class DevicesController {
 
   @Get()
   @Access({ roles: [...MANAGE.roles], hall: MANAGE.hall })
-  @ApiOperation({ summary: 'Devices of a hall with their last-seen time (manager)' })
+  @ApiOperation({
+    summary: 'Devices of a hall with their last-seen time (manager)',
+  })
   list(@Param('hallId') hallId: string): Promise<DeviceView[]> {
     return this.devices.list(hallId);
   }
@@ -24,14 +29,22 @@ export class DevicesController {
   @Post()
   @Access({ roles: [...MANAGE.roles], hall: MANAGE.hall })
   @ApiOperation({ summary: 'Issue a device token (shown once, stored hashed)' })
-  create(@CurrentActor() actor: Actor, @Param('hallId') hallId: string, @Body() dto: CreateDeviceDto): Promise<DeviceCreated> {
+  create(
+    @CurrentActor() actor: Actor,
+    @Param('hallId') hallId: string,
+    @Body() dto: CreateDeviceDto,
+  ): Promise<DeviceCreated> {
     return this.devices.create(actor, hallId, dto);
   }
 
   @Delete(':id')
   @Access({ roles: [...MANAGE.roles], hall: MANAGE.hall })
   @ApiOperation({ summary: 'Revoke a device token' })
-  revoke(@CurrentActor() actor: Actor, @Param('hallId') hallId: string, @Param('id', new UuidParamPipe('id')) id: string): Promise<DeviceView> {
+  revoke(
+    @CurrentActor() actor: Actor,
+    @Param('hallId') hallId: string,
+    @Param('id', new UuidParamPipe('id')) id: string,
+  ): Promise<DeviceView> {
     return this.devices.revoke(actor, hallId, id);
   }
 }

@@ -17,12 +17,18 @@ export class DevicesService {
   ) {}
 
   async list(hallId: string): Promise<DeviceView[]> {
-    const rows = await this.db.getRepository(DeviceEntity).find({ where: { hallId }, order: { createdAt: 'ASC' } });
+    const rows = await this.db
+      .getRepository(DeviceEntity)
+      .find({ where: { hallId }, order: { createdAt: 'ASC' } });
     return rows.map(toDeviceView);
   }
 
   /** Issues a device token; only its hash is stored, the token itself is returned this once. */
-  async create(actor: Actor, hallId: string, dto: CreateDeviceDto): Promise<DeviceCreated> {
+  async create(
+    actor: Actor,
+    hallId: string,
+    dto: CreateDeviceDto,
+  ): Promise<DeviceCreated> {
     const token = newDeviceToken();
     return this.db.transaction(async (m) => {
       const device = await m.save(
@@ -31,7 +37,8 @@ export class DevicesService {
           kind: dto.kind,
           name: dto.name,
           tokenHash: hashDeviceToken(token),
-          createdBy: actor.principal.type === 'user' ? actor.principal.id : null,
+          createdBy:
+            actor.principal.type === 'user' ? actor.principal.id : null,
         }),
       );
       await this.audit.record(m, actor, {
@@ -47,14 +54,26 @@ export class DevicesService {
 
   async revoke(actor: Actor, hallId: string, id: string): Promise<DeviceView> {
     return this.db.transaction(async (m) => {
-      const device = await m.getRepository(DeviceEntity).findOne({ where: { id, hallId }, lock: { mode: 'pessimistic_write' } });
+      const device = await m
+        .getRepository(DeviceEntity)
+        .findOne({
+          where: { id, hallId },
+          lock: { mode: 'pessimistic_write' },
+        });
       if (!device) throw ApiErrorException.notFound('Device');
       if (device.revokedAt) return toDeviceView(device);
       const before = toDeviceView(device);
       device.revokedAt = new Date();
       await m.save(device);
       const after = toDeviceView(device);
-      await this.audit.record(m, actor, { action: 'device.revoke', entityType: 'device', entityId: id, hallId, before, after });
+      await this.audit.record(m, actor, {
+        action: 'device.revoke',
+        entityType: 'device',
+        entityId: id,
+        hallId,
+        before,
+        after,
+      });
       return after;
     });
   }

@@ -1,6 +1,10 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CategoryView, ListResponse, ServiceItemView } from '@onewindow/contracts';
+import type {
+  CategoryView,
+  ListResponse,
+  ServiceItemView,
+} from '@onewindow/contracts';
 import { Access } from '../auth/access.decorator';
 import { DirectoryService } from './directory.service';
 import { SearchItemsQuery } from './dto/search-items.query';
@@ -18,15 +22,23 @@ export class CatalogController {
   }
 
   @Get('service-items')
-  @ApiOperation({ summary: 'Service items, optionally of one category, ranked for q' })
+  @ApiOperation({
+    summary: 'Service items, optionally of one category, ranked for q',
+  })
   items(@Query() q: SearchItemsQuery): Promise<ListResponse<ServiceItemView>> {
     return this.directory.searchItems(q);
   }
 
   @Get('halls/:hallId/service-items')
   @Access({ hall: { param: 'hallId', level: 'read' }, devices: ['kiosk'] })
-  @ApiOperation({ summary: 'Kiosk search: the items a hall offers, ranked for q (Chinese, no spaces needed)' })
-  hallItems(@Param('hallId') _hallId: string, @Query() q: SearchItemsQuery): Promise<ListResponse<ServiceItemView>> {
+  @ApiOperation({
+    summary:
+      'Kiosk search: the items a hall offers, ranked for q (Chinese, no spaces needed)',
+  })
+  hallItems(
+    @Param('hallId') _hallId: string,
+    @Query() q: SearchItemsQuery,
+  ): Promise<ListResponse<ServiceItemView>> {
     return this.directory.searchItems(q);
   }
 }

@@ -12,7 +12,9 @@ export class RegionsController {
   constructor(private readonly directory: DirectoryService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Regions below a parent (top level when no parent)' })
+  @ApiOperation({
+    summary: 'Regions below a parent (top level when no parent)',
+  })
   list(@Query() q: ListRegionsQuery): Promise<ListResponse<RegionView>> {
     return this.directory.listRegions(q);
   }

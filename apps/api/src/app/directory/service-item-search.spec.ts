@@ -1,7 +1,14 @@
 import { normalizeQuery, rankItems, scoreItem } from './service-item-search';
 
 const items = [
-  { code: 'MI-0001', name: '基本医疗保险参保人员历年账户家庭共济备案', aliases: ['我的医保卡里有历年余额,能否给老父亲使用,该怎么办', '医保卡余额给家人用'] },
+  {
+    code: 'MI-0001',
+    name: '基本医疗保险参保人员历年账户家庭共济备案',
+    aliases: [
+      '我的医保卡里有历年余额,能否给老父亲使用,该怎么办',
+      '医保卡余额给家人用',
+    ],
+  },
   { code: 'MR-0001', name: '企业设立登记', aliases: ['开公司', '注册公司'] },
   { code: 'MR-0002', name: '营业执照遗失补领', aliases: ['营业执照丢了'] },
   { code: 'SS-0001', name: '社会保障卡申领', aliases: ['办社保卡'] },

@@ -12,7 +12,11 @@ export interface SearchableItem {
   aliases: string[];
 }
 
-const FILLER = new Set('的了吗呢啊我你他她它要想能否该怎么办理如何什么可以在给用和与及或去到把被是有没'.split(''));
+const FILLER = new Set(
+  '的了吗呢啊我你他她它要想能否该怎么办理如何什么可以在给用和与及或去到把被是有没'.split(
+    '',
+  ),
+);
 
 export function normalizeQuery(text: string): string {
   return text
@@ -32,7 +36,8 @@ export function fieldScore(query: string, field: string): number {
   if (!query || !field) return 0;
   if (field === query) return 1;
   if (field.includes(query)) return 0.9 + 0.05 * (query.length / field.length);
-  if (query.includes(field) && field.length >= 2) return 0.8 * (field.length / query.length) + 0.1;
+  if (query.includes(field) && field.length >= 2)
+    return 0.8 * (field.length / query.length) + 0.1;
   const qb = bigrams(query);
   const fb = new Set(bigrams(field));
   const sharedBigrams = qb.filter((b) => fb.has(b)).length;
@@ -55,13 +60,19 @@ export function scoreItem(query: string, item: SearchableItem): number {
   const code = normalizeQuery(item.code);
   if (code === q) return 1;
   let best = fieldScore(q, normalizeQuery(item.name));
-  for (const a of item.aliases) best = Math.max(best, 0.97 * fieldScore(q, normalizeQuery(a)));
+  for (const a of item.aliases)
+    best = Math.max(best, 0.97 * fieldScore(q, normalizeQuery(a)));
   if (code.includes(q)) best = Math.max(best, 0.85);
   return Math.round(best * 1000) / 1000;
 }
 
 /** Items scoring above `minScore`, best first (ties by code), at most `limit`. */
-export function rankItems<T extends SearchableItem>(items: T[], query: string, limit: number, minScore = 0.15): { item: T; score: number }[] {
+export function rankItems<T extends SearchableItem>(
+  items: T[],
+  query: string,
+  limit: number,
+  minScore = 0.15,
+): { item: T; score: number }[] {
   return items
     .map((item) => ({ item, score: scoreItem(query, item) }))
     .filter((r) => r.score >= minScore)

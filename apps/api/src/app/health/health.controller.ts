@@ -17,10 +17,19 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Liveness of the API and its backing services (503 when the database is down)' })
-  async health(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
+  @ApiOperation({
+    summary:
+      'Liveness of the API and its backing services (503 when the database is down)',
+  })
+  async health(
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<HealthResponse> {
     const [db, redis] = await Promise.all([this.dbUp(), this.redis.ping()]);
-    const body: HealthResponse = { status: db ? 'ok' : 'down', db: db ? 'up' : 'down', redis: redis ? 'up' : 'down' };
+    const body: HealthResponse = {
+      status: db ? 'ok' : 'down',
+      db: db ? 'up' : 'down',
+      redis: redis ? 'up' : 'down',
+    };
     if (!db) {
       res.status(503);
       res.setHeader('Retry-After', '5');
@@ -32,7 +41,9 @@ export class HealthController {
     try {
       await Promise.race([
         this.db.query('SELECT 1'),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000)),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error('timeout')), 2000),
+        ),
       ]);
       return true;
     } catch {

@@ -1,4 +1,11 @@
-import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { AppConfig } from '@onewindow/server-core';
 import Redis from 'ioredis';
 
@@ -26,7 +33,9 @@ export class RedisClient implements OnApplicationShutdown {
     try {
       const pong = await Promise.race([
         this.client.ping(),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs)),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error('timeout')), timeoutMs),
+        ),
       ]);
       return pong === 'PONG';
     } catch {

@@ -13,8 +13,14 @@ export class UsersController {
 
   @Post()
   @Access({ roles: ['admin', 'hall_manager'] })
-  @ApiOperation({ summary: 'Create a user (admin; a hall manager may create clerks of its own hall)' })
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<UserView> {
+  @ApiOperation({
+    summary:
+      'Create a user (admin; a hall manager may create clerks of its own hall)',
+  })
+  create(
+    @CurrentActor() actor: Actor,
+    @Body() dto: CreateUserDto,
+  ): Promise<UserView> {
     return this.users.create(actor, dto);
   }
 }

@@ -21,13 +21,22 @@ export class UsersService {
   async create(actor: Actor, dto: CreateUserDto): Promise<UserView> {
     const p = actor.principal;
     if (p.type !== 'user') throw ApiErrorException.forbidden();
-    if (p.role === 'hall_manager' && (dto.role !== 'clerk' || dto.hallId !== p.hallId)) {
-      throw ApiErrorException.forbidden('A hall manager may create only clerks of its own hall');
+    if (
+      p.role === 'hall_manager' &&
+      (dto.role !== 'clerk' || dto.hallId !== p.hallId)
+    ) {
+      throw ApiErrorException.forbidden(
+        'A hall manager may create only clerks of its own hall',
+      );
     }
     await this.checkScope(dto);
     const passwordHash = await this.hasher.hash(dto.password);
     return this.db.transaction(async (m) => {
-      if (await m.getRepository(UserEntity).exists({ where: { username: dto.username } })) {
+      if (
+        await m
+          .getRepository(UserEntity)
+          .exists({ where: { username: dto.username } })
+      ) {
         throw ApiErrorException.conflict(`Username ${dto.username} is taken`);
       }
       const user = await m.save(
@@ -57,19 +66,47 @@ export class UsersService {
     const needsRegion = dto.role === 'reform_office';
     if (needsHall !== !!dto.hallId) {
       throw ApiErrorException.badRequest('Invalid scope', [
-        { field: 'hallId', problems: [needsHall ? `is required for role ${dto.role}` : `is not allowed for role ${dto.role}`] },
+        {
+          field: 'hallId',
+          problems: [
+            needsHall
+              ? `is required for role ${dto.role}`
+              : `is not allowed for role ${dto.role}`,
+          ],
+        },
       ]);
     }
     if (needsRegion !== !!dto.regionCode) {
       throw ApiErrorException.badRequest('Invalid scope', [
-        { field: 'regionCode', problems: [needsRegion ? `is required for role ${dto.role}` : `is not allowed for role ${dto.role}`] },
+        {
+          field: 'regionCode',
+          problems: [
+            needsRegion
+              ? `is required for role ${dto.role}`
+              : `is not allowed for role ${dto.role}`,
+          ],
+        },
       ]);
     }
-    if (dto.hallId && !(await this.db.getRepository(HallEntity).exists({ where: { id: dto.hallId } }))) {
-      throw ApiErrorException.badRequest('Unknown hall', [{ field: 'hallId', problems: ['no such hall'] }]);
+    if (
+      dto.hallId &&
+      !(await this.db
+        .getRepository(HallEntity)
+        .exists({ where: { id: dto.hallId } }))
+    ) {
+      throw ApiErrorException.badRequest('Unknown hall', [
+        { field: 'hallId', problems: ['no such hall'] },
+      ]);
     }
-    if (dto.regionCode && !(await this.db.getRepository(RegionEntity).exists({ where: { code: dto.regionCode } }))) {
-      throw ApiErrorException.badRequest('Unknown region', [{ field: 'regionCode', problems: ['no such region'] }]);
+    if (
+      dto.regionCode &&
+      !(await this.db
+        .getRepository(RegionEntity)
+        .exists({ where: { code: dto.regionCode } }))
+    ) {
+      throw ApiErrorException.badRequest('Unknown region', [
+        { field: 'regionCode', problems: ['no such region'] },
+      ]);
     }
   }
 }

@@ -23,6 +23,11 @@ describe('windowCountsByDay', () => {
 
   it('gives one row per day across month and leap-year ends', () => {
     const days = windowCountsByDay([], '2020-02-27', '2020-03-01');
-    expect(days.map((d) => d.date)).toEqual(['2020-02-27', '2020-02-28', '2020-02-29', '2020-03-01']);
+    expect(days.map((d) => d.date)).toEqual([
+      '2020-02-27',
+      '2020-02-28',
+      '2020-02-29',
+      '2020-03-01',
+    ]);
   });
 });

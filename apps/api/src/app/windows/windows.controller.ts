@@ -1,4 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { WindowHistoryResponse, WindowView } from '@onewindow/contracts';
 import { Access, Actor, CurrentActor } from '../auth/access.decorator';
@@ -18,8 +27,13 @@ export class WindowsController {
   constructor(private readonly windows: WindowsService) {}
 
   @Get()
-  @Access({ hall: { param: 'hallId', level: 'read' }, devices: ['kiosk', 'display'] })
-  @ApiOperation({ summary: 'Windows of a hall (retired ones only with includeRetired=true)' })
+  @Access({
+    hall: { param: 'hallId', level: 'read' },
+    devices: ['kiosk', 'display'],
+  })
+  @ApiOperation({
+    summary: 'Windows of a hall (retired ones only with includeRetired=true)',
+  })
   list(
     @Param('hallId') hallId: string,
     @Query() q: ListWindowsQuery,
@@ -29,21 +43,38 @@ export class WindowsController {
 
   @Get('history')
   @Access({ hall: { param: 'hallId', level: 'read' } })
-  @ApiOperation({ summary: 'Windows per day by mode over a span (from the lifecycle events)' })
-  history(@Param('hallId') hallId: string, @Query() q: WindowHistoryQuery): Promise<WindowHistoryResponse> {
+  @ApiOperation({
+    summary: 'Windows per day by mode over a span (from the lifecycle events)',
+  })
+  history(
+    @Param('hallId') hallId: string,
+    @Query() q: WindowHistoryQuery,
+  ): Promise<WindowHistoryResponse> {
     return this.windows.history(hallId, q.from, q.to);
   }
 
   @Post()
-  @Access({ roles: ['admin', 'hall_manager'], hall: { param: 'hallId', level: 'manage' } })
+  @Access({
+    roles: ['admin', 'hall_manager'],
+    hall: { param: 'hallId', level: 'manage' },
+  })
   @ApiOperation({ summary: 'Open a new window (manager)' })
-  create(@CurrentActor() actor: Actor, @Param('hallId') hallId: string, @Body() dto: CreateWindowDto): Promise<WindowView> {
+  create(
+    @CurrentActor() actor: Actor,
+    @Param('hallId') hallId: string,
+    @Body() dto: CreateWindowDto,
+  ): Promise<WindowView> {
     return this.windows.create(actor, hallId, dto);
   }
 
   @Patch(':windowId')
-  @Access({ roles: ['admin', 'hall_manager'], hall: { param: 'hallId', level: 'manage' } })
-  @ApiOperation({ summary: 'Convert a window (mode) or change its skill set (manager)' })
+  @Access({
+    roles: ['admin', 'hall_manager'],
+    hall: { param: 'hallId', level: 'manage' },
+  })
+  @ApiOperation({
+    summary: 'Convert a window (mode) or change its skill set (manager)',
+  })
   update(
     @CurrentActor() actor: Actor,
     @Param('hallId') hallId: string,
@@ -55,9 +86,16 @@ export class WindowsController {
 
   @Post(':windowId/retire')
   @HttpCode(200)
-  @Access({ roles: ['admin', 'hall_manager'], hall: { param: 'hallId', level: 'manage' } })
+  @Access({
+    roles: ['admin', 'hall_manager'],
+    hall: { param: 'hallId', level: 'manage' },
+  })
   @ApiOperation({ summary: 'Retire a window (manager)' })
-  retire(@CurrentActor() actor: Actor, @Param('hallId') hallId: string, @Param('windowId', windowIdPipe) windowId: string): Promise<WindowView> {
+  retire(
+    @CurrentActor() actor: Actor,
+    @Param('hallId') hallId: string,
+    @Param('windowId', windowIdPipe) windowId: string,
+  ): Promise<WindowView> {
     return this.windows.retire(actor, hallId, windowId);
   }
 }

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { WindowHistoryResponse, WindowMode, WindowView } from '@onewindow/contracts';
-import { CategoryEntity, WindowEntity, WindowEventEntity } from '@onewindow/persistence';
+import type {
+  WindowHistoryResponse,
+  WindowMode,
+  WindowView,
+} from '@onewindow/contracts';
+import {
+  CategoryEntity,
+  WindowEntity,
+  WindowEventEntity,
+} from '@onewindow/persistence';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import type { Actor } from '../auth/access.decorator';
@@ -33,13 +41,27 @@ export class WindowsService {
     return rows.map(toWindowView);
   }
 
-  async create(actor: Actor, hallId: string, dto: CreateWindowDto): Promise<WindowView> {
-    const categoryCodes = await this.checkCategories(dto.mode, dto.categoryCodes ?? []);
+  async create(
+    actor: Actor,
+    hallId: string,
+    dto: CreateWindowDto,
+  ): Promise<WindowView> {
+    const categoryCodes = await this.checkCategories(
+      dto.mode,
+      dto.categoryCodes ?? [],
+    );
     return this.db.transaction(async (m) => {
       await this.assertLabelFree(m, hallId, dto.label);
       const today = todayInShanghai();
       const window = await m.save(
-        m.create(WindowEntity, { hallId, label: dto.label, mode: dto.mode, categoryCodes, state: 'closed', openedOn: today }),
+        m.create(WindowEntity, {
+          hallId,
+          label: dto.label,
+          mode: dto.mode,
+          categoryCodes,
+          state: 'closed',
+          openedOn: today,
+        }),
       );
       await m.insert(WindowEventEntity, {
         hallId,
@@ -51,20 +73,35 @@ export class WindowsService {
         createdBy: actor.principal.id,
       });
       const view = toWindowView(window);
-      await this.audit.record(m, actor, { action: 'window.create', entityType: 'window', entityId: window.id, hallId, after: view });
+      await this.audit.record(m, actor, {
+        action: 'window.create',
+        entityType: 'window',
+        entityId: window.id,
+        hallId,
+        after: view,
+      });
       return view;
     });
   }
 
-  async update(actor: Actor, hallId: string, windowId: string, dto: UpdateWindowDto): Promise<WindowView> {
+  async update(
+    actor: Actor,
+    hallId: string,
+    windowId: string,
+    dto: UpdateWindowDto,
+  ): Promise<WindowView> {
     return this.db.transaction(async (m) => {
       const window = await this.lockWindow(m, hallId, windowId);
-      if (window.state === 'retired') throw ApiErrorException.conflict('The window is retired');
+      if (window.state === 'retired')
+        throw ApiErrorException.conflict('The window is retired');
       const before = toWindowView(window);
       const mode = dto.mode ?? window.mode;
       const categoryCodes = await this.checkCategories(
         mode,
-        dto.categoryCodes ?? (mode === 'comprehensive' && dto.mode === 'comprehensive' ? [] : window.categoryCodes),
+        dto.categoryCodes ??
+          (mode === 'comprehensive' && dto.mode === 'comprehensive'
+            ? []
+            : window.categoryCodes),
       );
       window.mode = mode;
       window.categoryCodes = categoryCodes;
@@ -80,39 +117,75 @@ export class WindowsService {
         createdBy: actor.principal.id,
       });
       const after = toWindowView(window);
-      await this.audit.record(m, actor, { action: 'window.update', entityType: 'window', entityId: windowId, hallId, before, after });
+      await this.audit.record(m, actor, {
+        action: 'window.update',
+        entityType: 'window',
+        entityId: windowId,
+        hallId,
+        before,
+        after,
+      });
       return after;
     });
   }
 
-  async retire(actor: Actor, hallId: string, windowId: string): Promise<WindowView> {
+  async retire(
+    actor: Actor,
+    hallId: string,
+    windowId: string,
+  ): Promise<WindowView> {
     return this.db.transaction(async (m) => {
       const window = await this.lockWindow(m, hallId, windowId);
-      if (window.state === 'retired') throw ApiErrorException.conflict('The window is already retired');
+      if (window.state === 'retired')
+        throw ApiErrorException.conflict('The window is already retired');
       const before = toWindowView(window);
       const today = todayInShanghai();
       window.state = 'retired';
       window.retiredOn = today;
       window.updatedAt = new Date();
       await m.save(window);
-      await m.insert(WindowEventEntity, { hallId, windowId, kind: 'retired', effectiveDate: today, createdBy: actor.principal.id });
+      await m.insert(WindowEventEntity, {
+        hallId,
+        windowId,
+        kind: 'retired',
+        effectiveDate: today,
+        createdBy: actor.principal.id,
+      });
       const after = toWindowView(window);
-      await this.audit.record(m, actor, { action: 'window.retire', entityType: 'window', entityId: windowId, hallId, before, after });
+      await this.audit.record(m, actor, {
+        action: 'window.retire',
+        entityType: 'window',
+        entityId: windowId,
+        hallId,
+        before,
+        after,
+      });
       return after;
     });
   }
 
   /** Windows per day by mode, derived from the lifecycle events. */
-  async history(hallId: string, from: string, to: string): Promise<WindowHistoryResponse> {
-    if (from > to) throw ApiErrorException.badRequest('from must not be after to', [{ field: 'from', problems: ['is after to'] }]);
+  async history(
+    hallId: string,
+    from: string,
+    to: string,
+  ): Promise<WindowHistoryResponse> {
+    if (from > to)
+      throw ApiErrorException.badRequest('from must not be after to', [
+        { field: 'from', problems: ['is after to'] },
+      ]);
     const days = DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days;
     if (days > MAX_HISTORY_DAYS) {
-      throw ApiErrorException.badRequest(`At most ${MAX_HISTORY_DAYS} days per request`, [{ field: 'to', problems: ['span too long'] }]);
+      throw ApiErrorException.badRequest(
+        `At most ${MAX_HISTORY_DAYS} days per request`,
+        [{ field: 'to', problems: ['span too long'] }],
+      );
     }
     // Each event's effect on the count per mode; a retirement or a conversion removes the window
     // from the mode it had before (the previous event's mode).
-    const rows: { date: string; mode: WindowMode; delta: string }[] = await this.db.query(
-      `WITH ev AS (
+    const rows: { date: string; mode: WindowMode; delta: string }[] =
+      await this.db.query(
+        `WITH ev AS (
          SELECT kind, effective_date, mode,
                 LAG(mode) OVER (PARTITION BY window_id ORDER BY effective_date, id) AS prev_mode
          FROM window_events WHERE hall_id = $1 AND effective_date <= $2
@@ -122,35 +195,75 @@ export class WindowsService {
          SELECT effective_date, prev_mode, -1 FROM ev WHERE kind IN ('converted', 'retired') AND prev_mode IS NOT NULL
        )
        SELECT to_char(d, 'YYYY-MM-DD') AS date, m AS mode, SUM(delta) AS delta FROM deltas GROUP BY d, m ORDER BY d`,
-      [hallId, to],
-    );
-    const deltas: ModeDelta[] = rows.map((r) => ({ date: r.date, mode: r.mode, delta: Number(r.delta) }));
+        [hallId, to],
+      );
+    const deltas: ModeDelta[] = rows.map((r) => ({
+      date: r.date,
+      mode: r.mode,
+      delta: Number(r.delta),
+    }));
     return { hallId, from, to, days: windowCountsByDay(deltas, from, to) };
   }
 
-  private async lockWindow(m: EntityManager, hallId: string, windowId: string): Promise<WindowEntity> {
-    const window = await m.getRepository(WindowEntity).findOne({ where: { id: windowId, hallId }, lock: { mode: 'pessimistic_write' } });
+  private async lockWindow(
+    m: EntityManager,
+    hallId: string,
+    windowId: string,
+  ): Promise<WindowEntity> {
+    const window = await m
+      .getRepository(WindowEntity)
+      .findOne({
+        where: { id: windowId, hallId },
+        lock: { mode: 'pessimistic_write' },
+      });
     if (!window) throw ApiErrorException.notFound('Window');
     return window;
   }
 
-  private async assertLabelFree(m: EntityManager, hallId: string, label: string): Promise<void> {
-    const taken = await m.getRepository(WindowEntity).exists({ where: { hallId, label, state: Not('retired') } });
-    if (taken) throw ApiErrorException.conflict(`Window label ${label} is already in use in this hall`);
+  private async assertLabelFree(
+    m: EntityManager,
+    hallId: string,
+    label: string,
+  ): Promise<void> {
+    const taken = await m
+      .getRepository(WindowEntity)
+      .exists({ where: { hallId, label, state: Not('retired') } });
+    if (taken)
+      throw ApiErrorException.conflict(
+        `Window label ${label} is already in use in this hall`,
+      );
   }
 
-  private async checkCategories(mode: WindowMode, codes: string[]): Promise<string[]> {
+  private async checkCategories(
+    mode: WindowMode,
+    codes: string[],
+  ): Promise<string[]> {
     const unique = [...new Set(codes)].sort();
     if (mode === 'department' && unique.length === 0) {
-      throw ApiErrorException.badRequest('A department window needs its categories', [
-        { field: 'categoryCodes', problems: ['must list at least one category for a department window'] },
-      ]);
+      throw ApiErrorException.badRequest(
+        'A department window needs its categories',
+        [
+          {
+            field: 'categoryCodes',
+            problems: [
+              'must list at least one category for a department window',
+            ],
+          },
+        ],
+      );
     }
     if (unique.length) {
-      const known = await this.db.getRepository(CategoryEntity).find({ where: { code: In(unique) } });
+      const known = await this.db
+        .getRepository(CategoryEntity)
+        .find({ where: { code: In(unique) } });
       const missing = unique.filter((c) => !known.some((k) => k.code === c));
       if (missing.length) {
-        throw ApiErrorException.badRequest('Unknown categories', [{ field: 'categoryCodes', problems: [`unknown: ${missing.join(', ')}`] }]);
+        throw ApiErrorException.badRequest('Unknown categories', [
+          {
+            field: 'categoryCodes',
+            problems: [`unknown: ${missing.join(', ')}`],
+          },
+        ]);
       }
     }
     return unique;
@@ -158,5 +271,11 @@ export class WindowsService {
 }
 
 export function toWindowView(w: WindowEntity): WindowView {
-  return { id: w.id, label: w.label, mode: w.mode, categoryCodes: w.categoryCodes, state: w.state };
+  return {
+    id: w.id,
+    label: w.label,
+    mode: w.mode,
+    categoryCodes: w.categoryCodes,
+    state: w.state,
+  };
 }

@@ -6,7 +6,11 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('IDX_audit_log_at', ['at'])
 export class AuditLogEntity {
   /** bigserial: pg returns bigint as a string. */
-  @PrimaryGeneratedColumn('increment', { name: 'id', type: 'bigint', primaryKeyConstraintName: 'audit_log_pkey' })
+  @PrimaryGeneratedColumn('increment', {
+    name: 'id',
+    type: 'bigint',
+    primaryKeyConstraintName: 'audit_log_pkey',
+  })
   id!: string;
 
   @Column({ name: 'at', type: 'timestamptz', default: () => 'now()' })

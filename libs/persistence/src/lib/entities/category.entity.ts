@@ -4,7 +4,12 @@ import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
 @Entity({ name: 'categories' })
 @Unique('categories_ticket_prefix_key', ['ticketPrefix'])
 export class CategoryEntity {
-  @PrimaryColumn({ name: 'code', type: 'varchar', length: 40, primaryKeyConstraintName: 'categories_pkey' })
+  @PrimaryColumn({
+    name: 'code',
+    type: 'varchar',
+    length: 40,
+    primaryKeyConstraintName: 'categories_pkey',
+  })
   code!: string;
 
   @Column({ name: 'name', type: 'varchar', length: 100 })

@@ -1,4 +1,13 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 import { HallEntity } from './hall.entity';
 import { UserEntity } from './user.entity';
 
@@ -8,14 +17,21 @@ import { UserEntity } from './user.entity';
 @Check('CHK_devices_kind', `"kind" IN ('kiosk', 'sensor', 'display')`)
 @Index('IDX_devices_hall', ['hallId'])
 export class DeviceEntity {
-  @PrimaryGeneratedColumn('uuid', { name: 'id', primaryKeyConstraintName: 'devices_pkey' })
+  @PrimaryGeneratedColumn('uuid', {
+    name: 'id',
+    primaryKeyConstraintName: 'devices_pkey',
+  })
   id!: string;
 
   @Column({ name: 'hall_id', type: 'uuid' })
   hallId!: string;
 
   @ManyToOne(() => HallEntity, { nullable: false })
-  @JoinColumn({ name: 'hall_id', referencedColumnName: 'id', foreignKeyConstraintName: 'devices_hall_id_fkey' })
+  @JoinColumn({
+    name: 'hall_id',
+    referencedColumnName: 'id',
+    foreignKeyConstraintName: 'devices_hall_id_fkey',
+  })
   hall?: HallEntity;
 
   @Column({ name: 'kind', type: 'varchar', length: 10 })
@@ -31,7 +47,11 @@ export class DeviceEntity {
   createdBy!: string | null;
 
   @ManyToOne(() => UserEntity, { nullable: true })
-  @JoinColumn({ name: 'created_by', referencedColumnName: 'id', foreignKeyConstraintName: 'devices_created_by_fkey' })
+  @JoinColumn({
+    name: 'created_by',
+    referencedColumnName: 'id',
+    foreignKeyConstraintName: 'devices_created_by_fkey',
+  })
   creator?: UserEntity | null;
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })

@@ -1,13 +1,28 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 import { RegionEntity } from './region.entity';
 
 /** A service hall (政务服务中心) or partner outlet in a region. */
 @Entity({ name: 'halls' })
 @Unique('halls_key_key', ['key'])
-@Check('CHK_halls_kind', `"kind" IN ('city_center', 'county_center', 'township_center', 'partner_outlet')`)
+@Check(
+  'CHK_halls_kind',
+  `"kind" IN ('city_center', 'county_center', 'township_center', 'partner_outlet')`,
+)
 @Index('IDX_halls_region', ['regionCode'])
 export class HallEntity {
-  @PrimaryGeneratedColumn('uuid', { name: 'id', primaryKeyConstraintName: 'halls_pkey' })
+  @PrimaryGeneratedColumn('uuid', {
+    name: 'id',
+    primaryKeyConstraintName: 'halls_pkey',
+  })
   id!: string;
 
   /** Stable human-readable key (used by the demo loader and imports). */
@@ -24,13 +39,22 @@ export class HallEntity {
   regionCode!: string;
 
   @ManyToOne(() => RegionEntity, { nullable: false })
-  @JoinColumn({ name: 'region_code', referencedColumnName: 'code', foreignKeyConstraintName: 'halls_region_code_fkey' })
+  @JoinColumn({
+    name: 'region_code',
+    referencedColumnName: 'code',
+    foreignKeyConstraintName: 'halls_region_code_fkey',
+  })
   region?: RegionEntity;
 
   @Column({ name: 'kind', type: 'varchar', length: 20 })
   kind!: 'city_center' | 'county_center' | 'township_center' | 'partner_outlet';
 
-  @Column({ name: 'timezone', type: 'varchar', length: 40, default: 'Asia/Shanghai' })
+  @Column({
+    name: 'timezone',
+    type: 'varchar',
+    length: 40,
+    default: 'Asia/Shanghai',
+  })
   timezone!: string;
 
   /** ISO weekdays (1 = Monday) and local opening/closing times "HH:mm". */

@@ -1,4 +1,12 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+} from 'typeorm';
 import { HallEntity } from './hall.entity';
 import { ServiceItemEntity } from './service-item.entity';
 
@@ -11,14 +19,26 @@ import { ServiceItemEntity } from './service-item.entity';
 @Check('CHK_handling_records_count', `"count" >= 0`)
 @Index('IDX_handling_records_date', ['recordDate'])
 export class HandlingRecordEntity {
-  @PrimaryColumn({ name: 'hall_id', type: 'uuid', primaryKeyConstraintName: 'PK_handling_records' })
+  @PrimaryColumn({
+    name: 'hall_id',
+    type: 'uuid',
+    primaryKeyConstraintName: 'PK_handling_records',
+  })
   hallId!: string;
 
   @ManyToOne(() => HallEntity, { nullable: false })
-  @JoinColumn({ name: 'hall_id', referencedColumnName: 'id', foreignKeyConstraintName: 'handling_records_hall_id_fkey' })
+  @JoinColumn({
+    name: 'hall_id',
+    referencedColumnName: 'id',
+    foreignKeyConstraintName: 'handling_records_hall_id_fkey',
+  })
   hall?: HallEntity;
 
-  @PrimaryColumn({ name: 'record_date', type: 'date', primaryKeyConstraintName: 'PK_handling_records' })
+  @PrimaryColumn({
+    name: 'record_date',
+    type: 'date',
+    primaryKeyConstraintName: 'PK_handling_records',
+  })
   recordDate!: string;
 
   @PrimaryColumn({
@@ -37,8 +57,19 @@ export class HandlingRecordEntity {
   })
   serviceItem?: ServiceItemEntity;
 
-  @PrimaryColumn({ name: 'channel', type: 'varchar', length: 24, primaryKeyConstraintName: 'PK_handling_records' })
-  channel!: 'window' | 'online_web' | 'online_mobile' | 'self_service_terminal' | 'partner_outlet' | 'agent';
+  @PrimaryColumn({
+    name: 'channel',
+    type: 'varchar',
+    length: 24,
+    primaryKeyConstraintName: 'PK_handling_records',
+  })
+  channel!:
+    | 'window'
+    | 'online_web'
+    | 'online_mobile'
+    | 'self_service_terminal'
+    | 'partner_outlet'
+    | 'agent';
 
   @Column({ name: 'count', type: 'integer' })
   count!: number;

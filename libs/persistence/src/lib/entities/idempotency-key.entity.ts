@@ -4,14 +4,28 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity({ name: 'idempotency_keys' })
 @Index('IDX_idempotency_keys_created', ['createdAt'])
 export class IdempotencyKeyEntity {
-  @PrimaryColumn({ name: 'hall_id', type: 'uuid', primaryKeyConstraintName: 'PK_idempotency_keys' })
+  @PrimaryColumn({
+    name: 'hall_id',
+    type: 'uuid',
+    primaryKeyConstraintName: 'PK_idempotency_keys',
+  })
   hallId!: string;
 
   /** Who sent the request (device id or user id). */
-  @PrimaryColumn({ name: 'principal', type: 'varchar', length: 64, primaryKeyConstraintName: 'PK_idempotency_keys' })
+  @PrimaryColumn({
+    name: 'principal',
+    type: 'varchar',
+    length: 64,
+    primaryKeyConstraintName: 'PK_idempotency_keys',
+  })
   principal!: string;
 
-  @PrimaryColumn({ name: 'key', type: 'varchar', length: 64, primaryKeyConstraintName: 'PK_idempotency_keys' })
+  @PrimaryColumn({
+    name: 'key',
+    type: 'varchar',
+    length: 64,
+    primaryKeyConstraintName: 'PK_idempotency_keys',
+  })
   key!: string;
 
   /** Hash of the request body, to tell a retry from a replay with a different body. */

@@ -4,6 +4,8 @@ import { ConsultationEntity } from './consultation.entity';
 import { DeviceEntity } from './device.entity';
 import { FootfallEntity } from './footfall.entity';
 import { HallEntity } from './hall.entity';
+import { HallEventCounterEntity } from './hall-event-counter.entity';
+import { HallEventEntity } from './hall-event.entity';
 import { HandlingRecordEntity } from './handling-record.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { OutboxEntity } from './outbox.entity';
@@ -25,6 +27,8 @@ export * from './consultation.entity';
 export * from './device.entity';
 export * from './footfall.entity';
 export * from './hall.entity';
+export * from './hall-event-counter.entity';
+export * from './hall-event.entity';
 export * from './handling-record.entity';
 export * from './idempotency-key.entity';
 export * from './outbox.entity';
@@ -62,4 +66,6 @@ export const ENTITIES = [
   AuditLogEntity,
   OutboxEntity,
   PlanEntity,
+  HallEventCounterEntity,
+  HallEventEntity,
 ];

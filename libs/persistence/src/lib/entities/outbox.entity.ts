@@ -5,7 +5,11 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('IDX_outbox_pending', ['id'], { where: `"dispatched_at" IS NULL` })
 export class OutboxEntity {
   /** bigserial: pg returns bigint as a string. */
-  @PrimaryGeneratedColumn('increment', { name: 'id', type: 'bigint', primaryKeyConstraintName: 'outbox_pkey' })
+  @PrimaryGeneratedColumn('increment', {
+    name: 'id',
+    type: 'bigint',
+    primaryKeyConstraintName: 'outbox_pkey',
+  })
   id!: string;
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })

@@ -1,4 +1,12 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { HallEntity } from './hall.entity';
 import { UserEntity } from './user.entity';
 
@@ -8,21 +16,32 @@ import { UserEntity } from './user.entity';
 @Check('CHK_plans_progress', `"progress" >= 0 AND "progress" <= 1`)
 @Index('IDX_plans_hall_created', ['hallId', 'createdAt'])
 export class PlanEntity {
-  @PrimaryGeneratedColumn('uuid', { name: 'id', primaryKeyConstraintName: 'plans_pkey' })
+  @PrimaryGeneratedColumn('uuid', {
+    name: 'id',
+    primaryKeyConstraintName: 'plans_pkey',
+  })
   id!: string;
 
   @Column({ name: 'hall_id', type: 'uuid' })
   hallId!: string;
 
   @ManyToOne(() => HallEntity, { nullable: false })
-  @JoinColumn({ name: 'hall_id', referencedColumnName: 'id', foreignKeyConstraintName: 'plans_hall_id_fkey' })
+  @JoinColumn({
+    name: 'hall_id',
+    referencedColumnName: 'id',
+    foreignKeyConstraintName: 'plans_hall_id_fkey',
+  })
   hall?: HallEntity;
 
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy!: string | null;
 
   @ManyToOne(() => UserEntity, { nullable: true })
-  @JoinColumn({ name: 'created_by', referencedColumnName: 'id', foreignKeyConstraintName: 'plans_created_by_fkey' })
+  @JoinColumn({
+    name: 'created_by',
+    referencedColumnName: 'id',
+    foreignKeyConstraintName: 'plans_created_by_fkey',
+  })
   creator?: UserEntity | null;
 
   @Column({ name: 'name', type: 'varchar', length: 100, nullable: true })

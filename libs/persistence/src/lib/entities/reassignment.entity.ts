@@ -1,4 +1,11 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { HallEntity } from './hall.entity';
 import { StaffEntity } from './staff.entity';
 
@@ -6,21 +13,32 @@ import { StaffEntity } from './staff.entity';
 @Entity({ name: 'reassignments' })
 @Index('IDX_reassignments_hall_date', ['hallId', 'effectiveDate'])
 export class ReassignmentEntity {
-  @PrimaryGeneratedColumn('uuid', { name: 'id', primaryKeyConstraintName: 'reassignments_pkey' })
+  @PrimaryGeneratedColumn('uuid', {
+    name: 'id',
+    primaryKeyConstraintName: 'reassignments_pkey',
+  })
   id!: string;
 
   @Column({ name: 'staff_id', type: 'uuid' })
   staffId!: string;
 
   @ManyToOne(() => StaffEntity, { nullable: false })
-  @JoinColumn({ name: 'staff_id', referencedColumnName: 'id', foreignKeyConstraintName: 'reassignments_staff_id_fkey' })
+  @JoinColumn({
+    name: 'staff_id',
+    referencedColumnName: 'id',
+    foreignKeyConstraintName: 'reassignments_staff_id_fkey',
+  })
   staff?: StaffEntity;
 
   @Column({ name: 'hall_id', type: 'uuid' })
   hallId!: string;
 
   @ManyToOne(() => HallEntity, { nullable: false })
-  @JoinColumn({ name: 'hall_id', referencedColumnName: 'id', foreignKeyConstraintName: 'reassignments_hall_id_fkey' })
+  @JoinColumn({
+    name: 'hall_id',
+    referencedColumnName: 'id',
+    foreignKeyConstraintName: 'reassignments_hall_id_fkey',
+  })
   hall?: HallEntity;
 
   @Column({ name: 'from_role', type: 'varchar', length: 32 })

@@ -1,11 +1,27 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+} from 'typeorm';
 
 /** An administrative division (行政区划), identified by its division code; regions form a tree. */
 @Entity({ name: 'regions' })
-@Check('CHK_regions_level', `"level" IN ('province', 'city', 'county', 'township')`)
+@Check(
+  'CHK_regions_level',
+  `"level" IN ('province', 'city', 'county', 'township')`,
+)
 @Index('IDX_regions_parent', ['parentCode'])
 export class RegionEntity {
-  @PrimaryColumn({ name: 'code', type: 'varchar', length: 12, primaryKeyConstraintName: 'regions_pkey' })
+  @PrimaryColumn({
+    name: 'code',
+    type: 'varchar',
+    length: 12,
+    primaryKeyConstraintName: 'regions_pkey',
+  })
   code!: string;
 
   @Column({ name: 'name', type: 'varchar', length: 100 })
@@ -21,6 +37,10 @@ export class RegionEntity {
   parentCode!: string | null;
 
   @ManyToOne(() => RegionEntity, { nullable: true })
-  @JoinColumn({ name: 'parent_code', referencedColumnName: 'code', foreignKeyConstraintName: 'regions_parent_code_fkey' })
+  @JoinColumn({
+    name: 'parent_code',
+    referencedColumnName: 'code',
+    foreignKeyConstraintName: 'regions_parent_code_fkey',
+  })
   parent?: RegionEntity | null;
 }

@@ -1,4 +1,12 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, ValueTransformer } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  ValueTransformer,
+} from 'typeorm';
 import { CategoryEntity } from './category.entity';
 
 /** numeric comes back from pg as a string; the column holds small values that fit a JS number. */
@@ -11,7 +19,12 @@ const numericToNumber: ValueTransformer = {
 @Entity({ name: 'service_items' })
 @Index('IDX_service_items_category', ['categoryCode'])
 export class ServiceItemEntity {
-  @PrimaryColumn({ name: 'code', type: 'varchar', length: 40, primaryKeyConstraintName: 'service_items_pkey' })
+  @PrimaryColumn({
+    name: 'code',
+    type: 'varchar',
+    length: 40,
+    primaryKeyConstraintName: 'service_items_pkey',
+  })
   code!: string;
 
   @Column({ name: 'name', type: 'varchar', length: 200 })

@@ -1,4 +1,13 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, ValueTransformer } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  ValueTransformer,
+} from 'typeorm';
 import { HallEntity } from './hall.entity';
 import { RegionEntity } from './region.entity';
 
@@ -15,38 +24,71 @@ const numericToNumber: ValueTransformer = {
   'CHK_targets_metric',
   `"metric" IN ('windows', 'online_rate', 'daily_visitors', 'mean_wait', 'within_minutes_share', 'consultation_mix')`,
 )
-@Check('CHK_targets_comparison', `"comparison" IN ('lt', 'le', 'gt', 'ge', 'eq')`)
+@Check(
+  'CHK_targets_comparison',
+  `"comparison" IN ('lt', 'le', 'gt', 'ge', 'eq')`,
+)
 @Index('IDX_targets_hall', ['hallId'])
 @Index('IDX_targets_region', ['regionCode'])
 export class TargetEntity {
-  @PrimaryGeneratedColumn('uuid', { name: 'id', primaryKeyConstraintName: 'targets_pkey' })
+  @PrimaryGeneratedColumn('uuid', {
+    name: 'id',
+    primaryKeyConstraintName: 'targets_pkey',
+  })
   id!: string;
 
   @Column({ name: 'hall_id', type: 'uuid', nullable: true })
   hallId!: string | null;
 
   @ManyToOne(() => HallEntity, { nullable: true })
-  @JoinColumn({ name: 'hall_id', referencedColumnName: 'id', foreignKeyConstraintName: 'targets_hall_id_fkey' })
+  @JoinColumn({
+    name: 'hall_id',
+    referencedColumnName: 'id',
+    foreignKeyConstraintName: 'targets_hall_id_fkey',
+  })
   hall?: HallEntity | null;
 
   @Column({ name: 'region_code', type: 'varchar', length: 12, nullable: true })
   regionCode!: string | null;
 
   @ManyToOne(() => RegionEntity, { nullable: true })
-  @JoinColumn({ name: 'region_code', referencedColumnName: 'code', foreignKeyConstraintName: 'targets_region_code_fkey' })
+  @JoinColumn({
+    name: 'region_code',
+    referencedColumnName: 'code',
+    foreignKeyConstraintName: 'targets_region_code_fkey',
+  })
   region?: RegionEntity | null;
 
   @Column({ name: 'metric', type: 'varchar', length: 24 })
-  metric!: 'windows' | 'online_rate' | 'daily_visitors' | 'mean_wait' | 'within_minutes_share' | 'consultation_mix';
+  metric!:
+    | 'windows'
+    | 'online_rate'
+    | 'daily_visitors'
+    | 'mean_wait'
+    | 'within_minutes_share'
+    | 'consultation_mix';
 
   @Column({ name: 'comparison', type: 'varchar', length: 2 })
   comparison!: 'lt' | 'le' | 'gt' | 'ge' | 'eq';
 
-  @Column({ name: 'value', type: 'numeric', precision: 12, scale: 4, transformer: numericToNumber })
+  @Column({
+    name: 'value',
+    type: 'numeric',
+    precision: 12,
+    scale: 4,
+    transformer: numericToNumber,
+  })
   value!: number;
 
   /** Extra parameter of the metric (e.g. the minutes of within_minutes_share). */
-  @Column({ name: 'parameter', type: 'numeric', precision: 12, scale: 4, nullable: true, transformer: numericToNumber })
+  @Column({
+    name: 'parameter',
+    type: 'numeric',
+    precision: 12,
+    scale: 4,
+    nullable: true,
+    transformer: numericToNumber,
+  })
   parameter!: number | null;
 
   @Column({ name: 'due_date', type: 'date' })

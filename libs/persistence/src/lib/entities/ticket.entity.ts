@@ -1,4 +1,11 @@
-import { Check, Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 
 /**
  * A queue ticket. The table is range-partitioned by service_date (monthly partitions
@@ -7,23 +14,43 @@ import { Check, Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } f
  * plain columns. Partitioning itself is the migration's business; the entity maps the parent.
  */
 @Entity({ name: 'tickets' })
-@Check('CHK_tickets_priority', `"priority" IN ('normal', 'priority', 'appointment')`)
-@Check('CHK_tickets_channel', `"channel" IN ('kiosk', 'mobile', 'appointment', 'staff', 'import')`)
+@Check(
+  'CHK_tickets_priority',
+  `"priority" IN ('normal', 'priority', 'appointment')`,
+)
+@Check(
+  'CHK_tickets_channel',
+  `"channel" IN ('kiosk', 'mobile', 'appointment', 'staff', 'import')`,
+)
 @Check(
   'CHK_tickets_state',
   `"state" IN ('waiting', 'called', 'serving', 'done', 'no_show', 'cancelled', 'transferred')`,
 )
-@Check('CHK_tickets_outcome', `"outcome" IS NULL OR "outcome" IN ('done', 'needs_materials', 'rejected')`)
+@Check(
+  'CHK_tickets_outcome',
+  `"outcome" IS NULL OR "outcome" IN ('done', 'needs_materials', 'rejected')`,
+)
 @Check('CHK_tickets_rating', `"rating" IS NULL OR "rating" BETWEEN 1 AND 5`)
-@Index('UQ_tickets_hall_date_number', ['hallId', 'serviceDate', 'number'], { unique: true })
-@Index('IDX_tickets_waiting', ['hallId', 'serviceDate', 'queueAt'], { where: `"state" = 'waiting'` })
+@Index('UQ_tickets_hall_date_number', ['hallId', 'serviceDate', 'number'], {
+  unique: true,
+})
+@Index('IDX_tickets_waiting', ['hallId', 'serviceDate', 'queueAt'], {
+  where: `"state" = 'waiting'`,
+})
 @Index('IDX_tickets_hall_date', ['hallId', 'serviceDate'])
 export class TicketEntity {
-  @PrimaryGeneratedColumn('uuid', { name: 'id', primaryKeyConstraintName: 'PK_tickets' })
+  @PrimaryGeneratedColumn('uuid', {
+    name: 'id',
+    primaryKeyConstraintName: 'PK_tickets',
+  })
   id!: string;
 
   /** Local date of the hall (the partition key). */
-  @PrimaryColumn({ name: 'service_date', type: 'date', primaryKeyConstraintName: 'PK_tickets' })
+  @PrimaryColumn({
+    name: 'service_date',
+    type: 'date',
+    primaryKeyConstraintName: 'PK_tickets',
+  })
   serviceDate!: string;
 
   @Column({ name: 'hall_id', type: 'uuid' })
@@ -52,7 +79,14 @@ export class TicketEntity {
   channel!: 'kiosk' | 'mobile' | 'appointment' | 'staff' | 'import';
 
   @Column({ name: 'state', type: 'varchar', length: 12, default: 'waiting' })
-  state!: 'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'cancelled' | 'transferred';
+  state!:
+    | 'waiting'
+    | 'called'
+    | 'serving'
+    | 'done'
+    | 'no_show'
+    | 'cancelled'
+    | 'transferred';
 
   @Column({ name: 'issued_at', type: 'timestamptz' })
   issuedAt!: Date;

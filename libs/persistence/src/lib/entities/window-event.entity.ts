@@ -1,4 +1,12 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { HallEntity } from './hall.entity';
 import { WindowEntity } from './window.entity';
 
@@ -9,21 +17,33 @@ import { WindowEntity } from './window.entity';
 @Index('IDX_window_events_window', ['windowId', 'effectiveDate'])
 export class WindowEventEntity {
   /** bigserial: pg returns bigint as a string. */
-  @PrimaryGeneratedColumn('increment', { name: 'id', type: 'bigint', primaryKeyConstraintName: 'window_events_pkey' })
+  @PrimaryGeneratedColumn('increment', {
+    name: 'id',
+    type: 'bigint',
+    primaryKeyConstraintName: 'window_events_pkey',
+  })
   id!: string;
 
   @Column({ name: 'hall_id', type: 'uuid' })
   hallId!: string;
 
   @ManyToOne(() => HallEntity, { nullable: false })
-  @JoinColumn({ name: 'hall_id', referencedColumnName: 'id', foreignKeyConstraintName: 'window_events_hall_id_fkey' })
+  @JoinColumn({
+    name: 'hall_id',
+    referencedColumnName: 'id',
+    foreignKeyConstraintName: 'window_events_hall_id_fkey',
+  })
   hall?: HallEntity;
 
   @Column({ name: 'window_id', type: 'uuid' })
   windowId!: string;
 
   @ManyToOne(() => WindowEntity, { nullable: false })
-  @JoinColumn({ name: 'window_id', referencedColumnName: 'id', foreignKeyConstraintName: 'window_events_window_id_fkey' })
+  @JoinColumn({
+    name: 'window_id',
+    referencedColumnName: 'id',
+    foreignKeyConstraintName: 'window_events_window_id_fkey',
+  })
   window?: WindowEntity;
 
   @Column({ name: 'kind', type: 'varchar', length: 12 })

@@ -1,20 +1,38 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { HallEntity } from './hall.entity';
 
 /** A service window of a hall: a department window or a comprehensive (无差别受理) one. */
 @Entity({ name: 'windows' })
 @Check('CHK_windows_mode', `"mode" IN ('department', 'comprehensive')`)
-@Check('CHK_windows_state', `"state" IN ('open', 'paused', 'closed', 'retired')`)
+@Check(
+  'CHK_windows_state',
+  `"state" IN ('open', 'paused', 'closed', 'retired')`,
+)
 @Index('IDX_windows_hall', ['hallId', 'state'])
 export class WindowEntity {
-  @PrimaryGeneratedColumn('uuid', { name: 'id', primaryKeyConstraintName: 'windows_pkey' })
+  @PrimaryGeneratedColumn('uuid', {
+    name: 'id',
+    primaryKeyConstraintName: 'windows_pkey',
+  })
   id!: string;
 
   @Column({ name: 'hall_id', type: 'uuid' })
   hallId!: string;
 
   @ManyToOne(() => HallEntity, { nullable: false })
-  @JoinColumn({ name: 'hall_id', referencedColumnName: 'id', foreignKeyConstraintName: 'windows_hall_id_fkey' })
+  @JoinColumn({
+    name: 'hall_id',
+    referencedColumnName: 'id',
+    foreignKeyConstraintName: 'windows_hall_id_fkey',
+  })
   hall?: HallEntity;
 
   @Column({ name: 'label', type: 'varchar', length: 20 })

@@ -10,7 +10,11 @@ describe('loadConfig', () => {
   });
 
   it('reads and converts values from the environment', () => {
-    const c = loadConfig({ PORT: '8080', LOG_LEVEL: 'debug', DATABASE_URL: 'postgresql://u@db:5432/x' });
+    const c = loadConfig({
+      PORT: '8080',
+      LOG_LEVEL: 'debug',
+      DATABASE_URL: 'postgresql://u@db:5432/x',
+    });
     expect(c.PORT).toBe(8080);
     expect(c.LOG_LEVEL).toBe('debug');
     expect(c.DATABASE_URL).toBe('postgresql://u@db:5432/x');
@@ -18,21 +22,34 @@ describe('loadConfig', () => {
 
   it('names every bad variable', () => {
     try {
-      loadConfig({ PORT: 'eighty', REDIS_URL: 'http://x', JWT_SECRET: 'short' });
+      loadConfig({
+        PORT: 'eighty',
+        REDIS_URL: 'http://x',
+        JWT_SECRET: 'short',
+      });
       throw new Error('should have thrown');
     } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);
       const msg = (e as Error).message;
       expect(msg).toMatch(/PORT = "eighty"/);
-      expect(msg).toMatch(/REDIS_URL = "http:\/\/x": REDIS_URL must be a redis:\/\/ URL/);
+      expect(msg).toMatch(
+        /REDIS_URL = "http:\/\/x": REDIS_URL must be a redis:\/\/ URL/,
+      );
       expect(msg).toMatch(/JWT_SECRET/);
       expect(msg).not.toMatch(/DATABASE_URL/);
     }
   });
 
   it('refuses the development JWT secret in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: must be set in production/);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a-real-secret-of-some-length' }).NODE_ENV).toBe('production');
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /JWT_SECRET: must be set in production/,
+    );
+    expect(
+      loadConfig({
+        NODE_ENV: 'production',
+        JWT_SECRET: 'a-real-secret-of-some-length',
+      }).NODE_ENV,
+    ).toBe('production');
   });
 
   it('rejects out-of-range ports', () => {

@@ -1,5 +1,15 @@
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 /**
  * The one configuration of every OneWindow process (api, worker, cli). Every value comes from the
@@ -9,7 +19,9 @@ export class AppConfig {
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
 
-  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  @Matches(/^postgres(ql)?:\/\/.+/, {
+    message: 'DATABASE_URL must be a postgres:// URL',
+  })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/onewindow';
 
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
@@ -30,7 +42,14 @@ export class AppConfig {
   JWT_TTL_SECONDS = 8 * 3600;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+  LOG_LEVEL:
+    | 'fatal'
+    | 'error'
+    | 'warn'
+    | 'info'
+    | 'debug'
+    | 'trace'
+    | 'silent' = 'info';
 
   /** Folder of the built dashboard that the API serves at `/`; empty to serve none. */
   @IsOptional()
@@ -38,7 +57,9 @@ export class AppConfig {
   DASHBOARD_DIR = '';
 
   /** BullMQ key prefix, so tests and several installations can share one Redis. */
-  @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'QUEUE_PREFIX must be 1–40 letters, digits, _ or -' })
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/, {
+    message: 'QUEUE_PREFIX must be 1–40 letters, digits, _ or -',
+  })
   QUEUE_PREFIX = 'onewindow';
 
   /** Run the migrations at API start (under an advisory lock). */
@@ -49,6 +70,12 @@ export class AppConfig {
   @Min(1)
   @Max(100000)
   LOGIN_RATE_LIMIT_PER_MINUTE = 20;
+
+  /** Seconds between keep-alive comments on the live event streams. */
+  @IsInt()
+  @Min(1)
+  @Max(300)
+  SSE_KEEPALIVE_SECONDS = 15;
 
   @IsInt()
   @Min(1)
@@ -68,16 +95,22 @@ const NUMERIC_KEYS: (keyof AppConfig)[] = [
   'JWT_TTL_SECONDS',
   'LOGIN_RATE_LIMIT_PER_MINUTE',
   'DEVICE_RATE_LIMIT_PER_MINUTE',
+  'SSE_KEEPALIVE_SECONDS',
 ];
 
 /** Reads and validates the configuration; throws ConfigError naming every bad variable. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+): AppConfig {
   const defaults = new AppConfig();
   const raw: Record<string, unknown> = {};
   for (const key of Object.keys(defaults) as (keyof AppConfig)[]) {
     const value = env[key];
     if (value === undefined || value === '') continue;
-    raw[key] = NUMERIC_KEYS.includes(key) && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+    raw[key] =
+      NUMERIC_KEYS.includes(key) && /^-?\d+$/.test(value.trim())
+        ? Number(value)
+        : value;
   }
   const config = plainToInstance(AppConfig, { ...defaults, ...raw });
   const errors = validateSync(config, { skipMissingProperties: false });
@@ -86,15 +119,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const why = Object.values(e.constraints ?? {}).join('; ');
     return `${e.property}${given === undefined ? '' : ` = ${JSON.stringify(given)}`}: ${why}`;
   });
-  if (config.NODE_ENV === 'production' && config.JWT_SECRET === defaults.JWT_SECRET) {
-    problems.push('JWT_SECRET: must be set in production (the development default is public)');
+  if (
+    config.NODE_ENV === 'production' &&
+    config.JWT_SECRET === defaults.JWT_SECRET
+  ) {
+    problems.push(
+      'JWT_SECRET: must be set in production (the development default is public)',
+    );
   }
   if (problems.length) throw new ConfigError(problems);
   return config;
 }
 
 /** For process entry points: load the configuration or print what is wrong and exit 1. */
-export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): AppConfig {
+export function loadConfigOrExit(
+  env: Record<string, string | undefined> = process.env,
+): AppConfig {
   try {
     return loadConfig(env);
   } catch (e) {

@@ -1,6 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { HALL_KINDS, type HallKind } from '@onewindow/contracts';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 
 export class CreateHallDto {
   @ApiProperty({ example: '杭州市富阳区行政服务中心' })
@@ -10,7 +17,9 @@ export class CreateHallDto {
   name!: string;
 
   @ApiProperty({ example: '330111' })
-  @Matches(/^\d{6,12}$/, { message: 'regionCode must be an administrative division code (6–12 digits)' })
+  @Matches(/^\d{6,12}$/, {
+    message: 'regionCode must be an administrative division code (6–12 digits)',
+  })
   regionCode!: string;
 
   @ApiProperty({ enum: HALL_KINDS, example: 'county_center' })

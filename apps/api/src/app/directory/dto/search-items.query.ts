@@ -1,9 +1,21 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
 export class SearchItemsQuery {
-  @ApiPropertyOptional({ description: 'What the citizen typed (Chinese, no spaces needed) or an item code', example: '医保卡余额给家人用' })
+  @ApiPropertyOptional({
+    description:
+      'What the citizen typed (Chinese, no spaces needed) or an item code',
+    example: '医保卡余额给家人用',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)

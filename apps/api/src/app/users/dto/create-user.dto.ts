@@ -1,10 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from '@onewindow/contracts';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'fuyang-clerk-2' })
-  @Matches(/^[a-z0-9][a-z0-9._-]{2,63}$/, { message: 'username must be 3–64 lower-case letters, digits, . _ or -' })
+  @Matches(/^[a-z0-9][a-z0-9._-]{2,63}$/, {
+    message: 'username must be 3–64 lower-case letters, digits, . _ or -',
+  })
   username!: string;
 
   @ApiProperty({ example: 'a-long-passphrase', minLength: 10 })
@@ -22,8 +32,13 @@ export class CreateUserDto {
   @IsUUID()
   hallId?: string;
 
-  @ApiPropertyOptional({ description: 'Required for reform_office', example: '330100' })
+  @ApiPropertyOptional({
+    description: 'Required for reform_office',
+    example: '330100',
+  })
   @IsOptional()
-  @Matches(/^\d{6,12}$/, { message: 'regionCode must be an administrative division code (6–12 digits)' })
+  @Matches(/^\d{6,12}$/, {
+    message: 'regionCode must be an administrative division code (6–12 digits)',
+  })
   regionCode?: string;
 }

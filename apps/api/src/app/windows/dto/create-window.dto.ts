@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { WINDOW_MODES, type WindowMode } from '@onewindow/contracts';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 
 export class CreateWindowDto {
   @ApiProperty({ example: 'A12' })
@@ -14,12 +23,16 @@ export class CreateWindowDto {
   mode!: WindowMode;
 
   @ApiPropertyOptional({
-    description: 'department: the categories served (required); comprehensive: a skill set, or empty for every category',
+    description:
+      'department: the categories served (required); comprehensive: a skill set, or empty for every category',
     example: ['social_security'],
   })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
-  @Matches(/^[a-z_]{2,40}$/, { each: true, message: 'categoryCodes must hold category codes' })
+  @Matches(/^[a-z_]{2,40}$/, {
+    each: true,
+    message: 'categoryCodes must hold category codes',
+  })
   categoryCodes?: string[];
 }

@@ -1,6 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { WINDOW_MODES, type WindowMode } from '@onewindow/contracts';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, Matches } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  Matches,
+} from 'class-validator';
 
 export class UpdateWindowDto {
   @ApiPropertyOptional({ enum: WINDOW_MODES, example: 'comprehensive' })
@@ -12,6 +18,9 @@ export class UpdateWindowDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
-  @Matches(/^[a-z_]{2,40}$/, { each: true, message: 'categoryCodes must hold category codes' })
+  @Matches(/^[a-z_]{2,40}$/, {
+    each: true,
+    message: 'categoryCodes must hold category codes',
+  })
   categoryCodes?: string[];
 }

@@ -1,0 +1,209 @@
+import {
+  Injectable,
+  Logger,
+  OnModuleDestroy,
+  OnModuleInit,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { HallEventType } from '@onewindow/contracts';
+import { AppConfig } from '@onewindow/server-core';
+import type { Response } from 'express';
+import type Redis from 'ioredis';
+import { DataSource, EntityManager } from 'typeorm';
+import { RedisClient } from '../redis/redis.module';
+
+/** One event as stored and streamed. */
+export interface HallEvent {
+  seq: number;
+  type: HallEventType;
+  payload: object;
+}
+
+interface Stream {
+  res: Response;
+  lastSeq: number;
+}
+
+const FETCH_LIMIT = 500;
+
+/**
+ * Live events of the halls. A change appends its events in its own transaction (numbered per
+ * hall, see the HallEvents migration); after the commit, `notify` wakes the streams of this
+ * instance at once and tells the other instances through Redis pub/sub. Every stream reads the
+ * events from PostgreSQL past the last one it sent, so a replay after Last-Event-ID, a live event
+ * and a catch-up after a Redis outage all take the same path and nothing is skipped or repeated.
+ */
+@Injectable()
+export class HallEventsService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('HallEvents');
+  private readonly streams = new Map<string, Set<Stream>>();
+  private readonly fetching = new Map<string, Promise<void>>();
+  private readonly dirty = new Set<string>();
+  private subscriber!: Redis;
+  private keepAlive?: NodeJS.Timeout;
+  private readonly channel: string;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly redis: RedisClient,
+    private readonly config: AppConfig,
+  ) {
+    this.channel = `${config.QUEUE_PREFIX}:hall-events`;
+  }
+
+  onModuleInit(): void {
+    this.subscriber = this.redis.client.duplicate({
+      enableOfflineQueue: true,
+      maxRetriesPerRequest: null,
+    });
+    this.subscriber.on('error', (e) =>
+      this.logger.debug(`subscriber: ${e.message}`),
+    );
+    this.subscriber.on('message', (_channel: string, message: string) => {
+      try {
+        const { hallId } = JSON.parse(message) as { hallId: string };
+        this.wake(hallId);
+      } catch {
+        /* not ours */
+      }
+    });
+    // (re)subscribed, e.g. when Redis is back: catch up on whatever was missed meanwhile
+    this.subscriber.on('ready', () => {
+      for (const hallId of this.streams.keys()) this.wake(hallId);
+    });
+    this.subscriber
+      .subscribe(this.channel)
+      .catch((e: Error) => this.logger.warn(`subscribe failed: ${e.message}`));
+    this.keepAlive = setInterval(
+      () => this.sendKeepAlive(),
+      this.config.SSE_KEEPALIVE_SECONDS * 1000,
+    );
+    this.keepAlive.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.keepAlive) clearInterval(this.keepAlive);
+    for (const set of this.streams.values()) for (const s of set) s.res.end();
+    this.streams.clear();
+    this.subscriber?.disconnect();
+  }
+
+  /** Appends one event to the hall's sequence inside the caller's transaction. */
+  async append(
+    m: EntityManager,
+    hallId: string,
+    type: HallEventType,
+    payload: object,
+  ): Promise<number> {
+    const [{ seq }]: { seq: string }[] = await m.query(
+      `INSERT INTO hall_event_counters (hall_id, last_seq) VALUES ($1, 1)
+       ON CONFLICT (hall_id) DO UPDATE SET last_seq = hall_event_counters.last_seq + 1
+       RETURNING last_seq AS seq`,
+      [hallId],
+    );
+    await m.query(
+      `INSERT INTO hall_events (hall_id, seq, type, payload) VALUES ($1, $2, $3, $4)`,
+      [hallId, seq, type, payload],
+    );
+    return Number(seq);
+  }
+
+  /** After a commit: wake this instance's streams, and the other instances' through Redis. */
+  notify(hallId: string): void {
+    this.wake(hallId);
+    this.redis.client
+      .publish(this.channel, JSON.stringify({ hallId }))
+      .catch(() => {
+        // Redis is down: other instances catch up when their subscriber reconnects
+      });
+  }
+
+  /** Opens a stream: replays the events after `lastEventId` (if any), then follows live. */
+  async open(
+    hallId: string,
+    res: Response,
+    lastEventId: number | null,
+  ): Promise<void> {
+    const [row]: { last_seq: string }[] = await this.db.query(
+      `SELECT last_seq FROM hall_event_counters WHERE hall_id = $1`,
+      [hallId],
+    );
+    const current = row ? Number(row.last_seq) : 0;
+    const lastSeq =
+      lastEventId === null || lastEventId > current
+        ? current
+        : Math.max(0, lastEventId);
+    res.status(200);
+    res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-cache, no-transform');
+    res.setHeader('Connection', 'keep-alive');
+    res.setHeader('X-Accel-Buffering', 'no');
+    res.flushHeaders();
+    res.write(
+      `retry: 3000\n: connected to hall ${hallId} at event ${lastSeq}\n\n`,
+    );
+    const stream: Stream = { res, lastSeq };
+    const set = this.streams.get(hallId) ?? new Set<Stream>();
+    set.add(stream);
+    this.streams.set(hallId, set);
+    res.on('close', () => {
+      set.delete(stream);
+      if (!set.size) this.streams.delete(hallId);
+    });
+    this.wake(hallId);
+  }
+
+  /** Number of open streams (for tests and metrics). */
+  streamCount(hallId?: string): number {
+    if (hallId) return this.streams.get(hallId)?.size ?? 0;
+    let n = 0;
+    for (const s of this.streams.values()) n += s.size;
+    return n;
+  }
+
+  private wake(hallId: string): void {
+    if (!this.streams.has(hallId)) return;
+    if (this.fetching.has(hallId)) {
+      this.dirty.add(hallId);
+      return;
+    }
+    const run = this.deliver(hallId)
+      .catch((e: Error) =>
+        this.logger.warn(`delivering events of ${hallId}: ${e.message}`),
+      )
+      .finally(() => {
+        this.fetching.delete(hallId);
+        if (this.dirty.delete(hallId)) this.wake(hallId);
+      });
+    this.fetching.set(hallId, run);
+  }
+
+  private async deliver(hallId: string): Promise<void> {
+    for (;;) {
+      const set = this.streams.get(hallId);
+      if (!set?.size) return;
+      const from = Math.min(...[...set].map((s) => s.lastSeq));
+      const rows: { seq: string; type: HallEventType; payload: object }[] =
+        await this.db.query(
+          `SELECT seq, type, payload FROM hall_events WHERE hall_id = $1 AND seq > $2 ORDER BY seq LIMIT ${FETCH_LIMIT}`,
+          [hallId, from],
+        );
+      for (const row of rows) {
+        const seq = Number(row.seq);
+        const frame = `id: ${seq}\nevent: ${row.type}\ndata: ${JSON.stringify(row.payload)}\n\n`;
+        for (const s of set) {
+          if (seq > s.lastSeq) {
+            s.res.write(frame);
+            s.lastSeq = seq;
+          }
+        }
+      }
+      if (rows.length < FETCH_LIMIT) return;
+    }
+  }
+
+  private sendKeepAlive(): void {
+    for (const set of this.streams.values())
+      for (const s of set) s.res.write(`: keep-alive\n\n`);
+  }
+}

@@ -1,0 +1,72 @@
+/** Pure rules of the queue: who competes with whom, and the wait estimate. */
+
+export interface ServingWindow {
+  mode: 'department' | 'comprehensive';
+  categoryCodes: string[];
+}
+
+/** A comprehensive window with no skill set serves every category; otherwise its listed ones. */
+export function windowServes(w: ServingWindow, categoryCode: string): boolean {
+  if (w.mode === 'comprehensive' && w.categoryCodes.length === 0) return true;
+  return w.categoryCodes.includes(categoryCode);
+}
+
+/**
+ * The categories whose tickets compete with a ticket of `categoryCode`: everything the windows
+ * able to serve it also serve. `null` means every category.
+ */
+export function competingCategories(
+  windows: ServingWindow[],
+  categoryCode: string,
+): string[] | null {
+  const able = windows.filter((w) => windowServes(w, categoryCode));
+  if (
+    able.some((w) => w.mode === 'comprehensive' && w.categoryCodes.length === 0)
+  )
+    return null;
+  return [
+    ...new Set([categoryCode, ...able.flatMap((w) => w.categoryCodes)]),
+  ].sort();
+}
+
+/** Minutes until a ticket is called: tickets ahead × handling time / windows able to serve it. */
+export function estimateWaitMinutes(
+  ahead: number,
+  meanHandlingMinutes: number,
+  ableWindows: number,
+): number {
+  return Math.round((ahead * meanHandlingMinutes) / Math.max(1, ableWindows));
+}
+
+/** Rank of a priority class: priority and appointment tickets go before normal ones. */
+export function priorityRank(priority: string): number {
+  return priority === 'normal' ? 0 : 1;
+}
+
+export interface CallCandidate {
+  queuedAt: Date;
+}
+
+/**
+ * Which of the oldest normal and the oldest priority ticket a window calls. Priority first, but a
+ * priority ticket may overtake at most `overtakeCap` normal tickets, and a normal ticket that has
+ * waited `normalMaxWaitMinutes` goes first: neither class starves.
+ */
+export function chooseNext(
+  normal: CallCandidate | null,
+  priority: CallCandidate | null,
+  normalsAheadOfPriority: number,
+  rules: { overtakeCap: number; normalMaxWaitMinutes: number },
+  now: Date,
+): 'normal' | 'priority' | null {
+  if (!normal) return priority ? 'priority' : null;
+  if (!priority) return 'normal';
+  if (priority.queuedAt <= normal.queuedAt) return 'priority';
+  if (
+    (now.getTime() - normal.queuedAt.getTime()) / 60000 >=
+    rules.normalMaxWaitMinutes
+  )
+    return 'normal';
+  if (normalsAheadOfPriority > rules.overtakeCap) return 'normal';
+  return 'priority';
+}

@@ -1,0 +1,444 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  HallEventType,
+  TicketView,
+  TransferResult,
+} from '@onewindow/contracts';
+import { createHash } from 'node:crypto';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import type { Actor } from '../auth/access.decorator';
+import type { Principal } from '../auth/principal';
+import { ScopeService } from '../auth/scope.service';
+import { ApiErrorException } from '../common/api-error.exception';
+import { todayInShanghai } from '../windows/windows.service';
+import type { CompleteTicketDto } from './dto/complete-ticket.dto';
+import type { IssueTicketDto } from './dto/issue-ticket.dto';
+import { HallEventsService } from './hall-events.service';
+import {
+  competingCategories,
+  estimateWaitMinutes,
+  priorityRank,
+  windowServes,
+  type ServingWindow,
+} from './queue-estimate';
+import {
+  TICKET_COLUMNS,
+  ticketNumber,
+  toTicketView,
+  updateReturning,
+  type TicketRow,
+} from './ticket-row';
+
+interface ItemRow {
+  code: string;
+  category_code: string;
+  ticket_prefix: string;
+  typical_handling_minutes: string;
+}
+
+/** Handling times of the last this-many done tickets of a category make the recent mean. */
+const RECENT_HANDLING_SAMPLE = 50;
+
+@Injectable()
+export class TicketsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly events: HallEventsService,
+    private readonly scope: ScopeService,
+  ) {}
+
+  /**
+   * Issues a ticket: number allocation, insert, idempotency record and event in one transaction.
+   * Retries with the same Idempotency-Key serialise on an advisory lock of the key, so racing
+   * retries return the one ticket.
+   */
+  async issue(
+    actor: Actor,
+    hallId: string,
+    dto: IssueTicketDto,
+    idempotencyKey: string | undefined,
+  ): Promise<{ ticket: TicketView; created: boolean }> {
+    const p = actor.principal;
+    if (p.type === 'device' && !idempotencyKey) {
+      throw ApiErrorException.badRequest(
+        'Idempotency-Key header is required for kiosks',
+        [{ field: 'Idempotency-Key', problems: ['is required for kiosks'] }],
+      );
+    }
+    const item = await this.findItem(dto.serviceItemCode, 'serviceItemCode');
+    const priority = dto.priority ?? 'normal';
+    const channel = dto.channel ?? (p.type === 'device' ? 'kiosk' : 'staff');
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify([item.code, priority, channel]))
+      .digest('hex');
+    const principalKey = `${p.type}:${p.id}`;
+
+    const outcome = await this.withPartitions(() =>
+      this.db.transaction(async (m) => {
+        if (idempotencyKey) {
+          await m.query(
+            `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`,
+            [`${hallId}|${principalKey}|${idempotencyKey}`],
+          );
+          const [seen]: {
+            request_hash: string;
+            ticket_id: string;
+            service_date: string;
+          }[] = await m.query(
+            `SELECT request_hash, ticket_id, to_char(service_date, 'YYYY-MM-DD') AS service_date
+             FROM idempotency_keys WHERE hall_id = $1 AND principal = $2 AND key = $3`,
+            [hallId, principalKey, idempotencyKey],
+          );
+          if (seen) {
+            if (seen.request_hash !== requestHash) {
+              throw ApiErrorException.conflict(
+                'This Idempotency-Key was used with another request body',
+              );
+            }
+            return {
+              row: await this.loadTicket(m, seen.ticket_id, seen.service_date),
+              created: false,
+            };
+          }
+        }
+        const serviceDate = todayInShanghai();
+        const row = await this.insertTicket(m, {
+          hallId,
+          serviceDate,
+          item,
+          priority,
+          channel,
+          queueAt: null,
+          transferredFromId: null,
+        });
+        if (idempotencyKey) {
+          await m.query(
+            `INSERT INTO idempotency_keys (hall_id, principal, key, request_hash, ticket_id, service_date) VALUES ($1, $2, $3, $4, $5, $6)`,
+            [
+              hallId,
+              principalKey,
+              idempotencyKey,
+              requestHash,
+              row.id,
+              serviceDate,
+            ],
+          );
+        }
+        await this.events.append(m, hallId, 'ticket.issued', toTicketView(row));
+        return { row, created: true };
+      }),
+    );
+    if (outcome.created) this.events.notify(hallId);
+    return {
+      ticket: await this.withEstimate(outcome.row),
+      created: outcome.created,
+    };
+  }
+
+  async get(principal: Principal, id: string): Promise<TicketView> {
+    const row = await this.loadTicket(this.db.manager, id);
+    await this.scope.assertHall(principal, row.hall_id, 'read');
+    return this.withEstimate(row);
+  }
+
+  cancel(actor: Actor, id: string): Promise<TicketView> {
+    return this.transition(
+      actor,
+      id,
+      ['waiting'],
+      'ticket.cancelled',
+      `state = 'cancelled', cancelled_at = now()`,
+    );
+  }
+
+  recall(actor: Actor, id: string): Promise<TicketView> {
+    return this.transition(
+      actor,
+      id,
+      ['called'],
+      'ticket.recalled',
+      `recall_count = recall_count + 1`,
+    );
+  }
+
+  start(actor: Actor, id: string): Promise<TicketView> {
+    return this.transition(
+      actor,
+      id,
+      ['called'],
+      'ticket.started',
+      `state = 'serving', started_at = now()`,
+    );
+  }
+
+  noShow(actor: Actor, id: string): Promise<TicketView> {
+    return this.transition(
+      actor,
+      id,
+      ['called'],
+      'ticket.no_show',
+      `state = 'no_show', completed_at = now()`,
+    );
+  }
+
+  complete(
+    actor: Actor,
+    id: string,
+    dto: CompleteTicketDto,
+  ): Promise<TicketView> {
+    return this.transition(
+      actor,
+      id,
+      ['serving'],
+      'ticket.completed',
+      `state = 'done', completed_at = now(), outcome = $3, rating = $4`,
+      [dto.outcome, dto.rating ?? null],
+    );
+  }
+
+  /** Ends the served ticket as transferred and opens a waiting one for the other item, keeping its place. */
+  async transfer(
+    actor: Actor,
+    id: string,
+    serviceItemCode: string,
+  ): Promise<TransferResult> {
+    const item = await this.findItem(serviceItemCode, 'serviceItemCode');
+    const result = await this.withPartitions(() =>
+      this.db.transaction(async (m) => {
+        const from = await this.lockForChange(
+          m,
+          actor,
+          id,
+          ['serving'],
+          'transfer',
+        );
+        const [ended] = await updateReturning<TicketRow>(
+          m,
+          `UPDATE tickets t SET state = 'transferred', completed_at = now() WHERE id = $1 AND service_date = $2 RETURNING ${TICKET_COLUMNS}`,
+          [id, from.service_date],
+        );
+        ended.window_label = from.window_label;
+        const to = await this.insertTicket(m, {
+          hallId: from.hall_id,
+          serviceDate: todayInShanghai(),
+          item,
+          priority: from.priority,
+          channel: 'staff',
+          queueAt: from.queue_at,
+          transferredFromId: from.id,
+        });
+        const view = { from: toTicketView(ended), to: toTicketView(to) };
+        await this.events.append(m, from.hall_id, 'ticket.transferred', view);
+        return { hallId: from.hall_id, ended, to };
+      }),
+    );
+    this.events.notify(result.hallId);
+    return {
+      from: toTicketView(result.ended),
+      to: await this.withEstimate(result.to),
+    };
+  }
+
+  /** Position and estimated wait of a waiting ticket (read-only, outside any transaction). */
+  async withEstimate(row: TicketRow): Promise<TicketView> {
+    if (row.state !== 'waiting') return toTicketView(row);
+    const windows: {
+      mode: 'department' | 'comprehensive';
+      category_codes: string[];
+    }[] = await this.db.query(
+      `SELECT mode, category_codes FROM windows WHERE hall_id = $1 AND state = 'open'`,
+      [row.hall_id],
+    );
+    let serving: ServingWindow[] = windows.map((w) => ({
+      mode: w.mode,
+      categoryCodes: w.category_codes,
+    }));
+    if (!serving.some((w) => windowServes(w, row.category_code))) {
+      // nothing open that serves it: estimate with the windows that would, once they open
+      const all: {
+        mode: 'department' | 'comprehensive';
+        category_codes: string[];
+      }[] = await this.db.query(
+        `SELECT mode, category_codes FROM windows WHERE hall_id = $1 AND state <> 'retired'`,
+        [row.hall_id],
+      );
+      serving = all.map((w) => ({
+        mode: w.mode,
+        categoryCodes: w.category_codes,
+      }));
+    }
+    const able = serving.filter((w) =>
+      windowServes(w, row.category_code),
+    ).length;
+    const competing = competingCategories(serving, row.category_code);
+    const rank = priorityRank(row.priority);
+    const [{ ahead }]: { ahead: number }[] = await this.db.query(
+      `SELECT count(*)::int AS ahead FROM tickets
+       WHERE hall_id = $1 AND service_date = $2 AND state = 'waiting' AND id <> $3
+         AND ($4::text[] IS NULL OR category_code = ANY($4))
+         AND (CASE WHEN priority = 'normal' THEN 0 ELSE 1 END > $5
+              OR (CASE WHEN priority = 'normal' THEN 0 ELSE 1 END = $5 AND (queue_at, id) < ($6, $3::uuid)))`,
+      [row.hall_id, row.service_date, row.id, competing, rank, row.queue_at],
+    );
+    const [{ mean }]: { mean: string | null }[] = await this.db.query(
+      `SELECT avg(extract(epoch FROM completed_at - started_at)) / 60 AS mean FROM (
+         SELECT completed_at, started_at FROM tickets
+         WHERE hall_id = $1 AND category_code = $2 AND state = 'done' AND started_at IS NOT NULL
+           AND service_date >= $3::date - 14 AND service_date <= $3::date
+         ORDER BY completed_at DESC LIMIT ${RECENT_HANDLING_SAMPLE}) recent`,
+      [row.hall_id, row.category_code, row.service_date],
+    );
+    let handling = mean === null ? NaN : Number(mean);
+    if (!Number.isFinite(handling)) {
+      const [typical]: { m: string }[] = await this.db.query(
+        `SELECT typical_handling_minutes AS m FROM service_items WHERE code = $1`,
+        [row.service_item_code],
+      );
+      handling = Number(typical?.m ?? 10);
+    }
+    return toTicketView(row, {
+      position: ahead + 1,
+      estimatedWaitMinutes: estimateWaitMinutes(ahead, handling, able),
+    });
+  }
+
+  private async transition(
+    actor: Actor,
+    id: string,
+    from: TicketRow['state'][],
+    event: HallEventType,
+    set: string,
+    params: unknown[] = [],
+  ): Promise<TicketView> {
+    const row = await this.db.transaction(async (m) => {
+      const before = await this.lockForChange(
+        m,
+        actor,
+        id,
+        from,
+        event.replace('ticket.', ''),
+      );
+      const [after] = await updateReturning<TicketRow>(
+        m,
+        `UPDATE tickets t SET ${set} WHERE id = $1 AND service_date = $2 RETURNING ${TICKET_COLUMNS}`,
+        [id, before.service_date, ...params],
+      );
+      after.window_label = before.window_label;
+      await this.events.append(m, before.hall_id, event, toTicketView(after));
+      return after;
+    });
+    this.events.notify(row.hall_id);
+    return this.withEstimate(row);
+  }
+
+  /** Locks a ticket for a state change: 404 unknown, 403 outside the caller's hall, 409 wrong state. */
+  private async lockForChange(
+    m: EntityManager,
+    actor: Actor,
+    id: string,
+    from: TicketRow['state'][],
+    action: string,
+  ): Promise<TicketRow> {
+    const [row]: TicketRow[] = await m.query(
+      `SELECT ${TICKET_COLUMNS}, w.label AS window_label FROM tickets t LEFT JOIN windows w ON w.id = t.window_id
+       WHERE t.id = $1 FOR UPDATE OF t`,
+      [id],
+    );
+    if (!row) throw ApiErrorException.notFound('Ticket');
+    await this.scope.assertHall(actor.principal, row.hall_id, 'operate');
+    if (!from.includes(row.state)) {
+      throw ApiErrorException.conflict(
+        `Cannot ${action.replace('_', '-')} a ticket that is ${row.state} (needs ${from.join(' or ')})`,
+      );
+    }
+    return row;
+  }
+
+  private async loadTicket(
+    m: EntityManager,
+    id: string,
+    serviceDate?: string,
+  ): Promise<TicketRow> {
+    const [row]: TicketRow[] = await m.query(
+      `SELECT ${TICKET_COLUMNS}, w.label AS window_label FROM tickets t LEFT JOIN windows w ON w.id = t.window_id
+       WHERE t.id = $1 ${serviceDate ? 'AND t.service_date = $2' : ''}`,
+      serviceDate ? [id, serviceDate] : [id],
+    );
+    if (!row) throw ApiErrorException.notFound('Ticket');
+    return row;
+  }
+
+  private async findItem(code: string, field: string): Promise<ItemRow> {
+    const [item]: ItemRow[] = await this.db.query(
+      `SELECT i.code, i.category_code, c.ticket_prefix, i.typical_handling_minutes
+       FROM service_items i JOIN categories c ON c.code = i.category_code WHERE i.code = $1`,
+      [code],
+    );
+    if (!item)
+      throw ApiErrorException.badRequest('Unknown service item', [
+        { field, problems: [`no service item ${code}`] },
+      ]);
+    return item;
+  }
+
+  /** Next number of the item's category prefix for the hall and day, and the ticket row. */
+  private async insertTicket(
+    m: EntityManager,
+    t: {
+      hallId: string;
+      serviceDate: string;
+      item: ItemRow;
+      priority: string;
+      channel: string;
+      queueAt: Date | null;
+      transferredFromId: string | null;
+    },
+  ): Promise<TicketRow> {
+    const [{ seq }]: { seq: number }[] = await m.query(
+      `INSERT INTO ticket_counters (hall_id, service_date, prefix, last_value) VALUES ($1, $2, $3, 1)
+       ON CONFLICT (hall_id, service_date, prefix) DO UPDATE SET last_value = ticket_counters.last_value + 1
+       RETURNING last_value AS seq`,
+      [t.hallId, t.serviceDate, t.item.ticket_prefix],
+    );
+    const [row]: TicketRow[] = await m.query(
+      `INSERT INTO tickets AS t (service_date, hall_id, number, prefix, sequence, service_item_code, category_code, priority, channel,
+                            state, issued_at, queue_at, transferred_from_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'waiting', now(), COALESCE($10, now()), $11)
+       RETURNING ${TICKET_COLUMNS}`,
+      [
+        t.serviceDate,
+        t.hallId,
+        ticketNumber(t.item.ticket_prefix, seq),
+        t.item.ticket_prefix,
+        seq,
+        t.item.code,
+        t.item.category_code,
+        t.priority,
+        t.channel,
+        t.queueAt,
+        t.transferredFromId,
+      ],
+    );
+    return row;
+  }
+
+  /** Creates the month's ticket partition if the worker has not yet, then tries once more. */
+  private async withPartitions<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      if (
+        !(e instanceof QueryFailedError) ||
+        !/no partition of relation "tickets"/.test(e.message)
+      )
+        throw e;
+      const today = todayInShanghai();
+      await this.db.query(
+        `SELECT ensure_ticket_partitions($1::date, $1::date)`,
+        [today],
+      );
+      return work();
+    }
+  }
+}
