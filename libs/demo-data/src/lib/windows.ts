@@ -1,0 +1,405 @@
+import { CATEGORIES, CATEGORY_INDEX, CATEGORY_WEIGHTS } from './catalog';
+import { dayOf, isoOf } from './calendar';
+import { HallSpec, OpenSpec, WindowMode } from './halls';
+import { hallId, windowId } from './ids';
+
+/** One version of a window's configuration, valid from `day` on. */
+export interface WindowVersion {
+  day: number;
+  mode: WindowMode;
+  /** department: its departments; comprehensive: its skill set ([] = every category) */
+  categories: string[];
+}
+
+export interface WindowModel {
+  id: string;
+  hallKey: string;
+  label: string;
+  floor: number | null;
+  seq: number;
+  openedOn: number;
+  retiredOn: number | null;
+  versions: WindowVersion[];
+}
+
+export interface WindowRow {
+  id: string;
+  hall_id: string;
+  label: string;
+  mode: WindowMode;
+  category_codes: string[];
+  state: 'open' | 'paused' | 'closed' | 'retired';
+  opened_on: string;
+  retired_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WindowEventRow {
+  hall_id: string;
+  window_id: string;
+  kind: 'opened' | 'converted' | 'retired';
+  effective_date: string;
+  mode: WindowMode | null;
+  category_codes: string[] | null;
+  note: string;
+  created_at: string;
+}
+
+/** A window open on a given day, with the configuration of that day. */
+export interface ActiveWindow {
+  id: string;
+  label: string;
+  seq: number;
+  mode: WindowMode;
+  categories: string[];
+  /** bit i set = serves CATEGORIES[i] */
+  mask: number;
+}
+
+/** A change of the hall's windows on one day (for staff moves). */
+export interface WindowChange {
+  day: number;
+  note: string;
+  opened: WindowModel[];
+  retired: WindowModel[];
+  converted: WindowModel[];
+}
+
+const ALL_MASK = (1 << CATEGORIES.length) - 1;
+
+export function maskOf(
+  mode: WindowMode,
+  categories: readonly string[],
+): number {
+  if (mode === 'comprehensive' && categories.length === 0) return ALL_MASK;
+  let m = 0;
+  for (const c of categories) {
+    const i = CATEGORY_INDEX.get(c);
+    if (i === undefined) throw new Error(`unknown category ${c}`);
+    m |= 1 << i;
+  }
+  return m;
+}
+
+function current(w: WindowModel): WindowVersion {
+  return w.versions[w.versions.length - 1];
+}
+
+/**
+ * The window history of a hall, built from its plan: every window with its versions, the
+ * window_events rows and the set of windows open on any day.
+ */
+export class HallWindows {
+  readonly windows: WindowModel[] = [];
+  readonly events: WindowEventRow[] = [];
+  readonly changes: WindowChange[] = [];
+  private readonly changeDays: number[] = [];
+  private readonly snapshots = new Map<number, ActiveWindow[]>();
+  private readonly floorCounters = new Map<number, number>();
+  private seq = 0;
+
+  constructor(readonly spec: HallSpec) {
+    const hid = hallId(spec.key);
+    for (const step of spec.windowPlan) {
+      const day = dayOf(step.date);
+      const change: WindowChange = {
+        day,
+        note: step.note,
+        opened: [],
+        retired: [],
+        converted: [],
+      };
+      for (const c of step.convert ?? []) {
+        const picked = this.select(c.fromMode, c.n, day, {
+          categories: c.categories,
+          floor: c.floor,
+        });
+        for (const w of picked) {
+          w.versions.push({
+            day,
+            mode: 'comprehensive',
+            categories: [...c.toCategories],
+          });
+          change.converted.push(w);
+          this.events.push({
+            hall_id: hid,
+            window_id: w.id,
+            kind: 'converted',
+            effective_date: step.date,
+            mode: 'comprehensive',
+            category_codes: [...c.toCategories],
+            note: step.note,
+            created_at: `${step.date} 08:00:00+08`,
+          });
+        }
+      }
+      for (const r of step.retire ?? []) {
+        const picked = this.select(r.mode, r.n, day, {
+          categories: r.categories,
+          floor: r.floor,
+          counts: r.counts,
+        });
+        for (const w of picked) {
+          w.retiredOn = day;
+          change.retired.push(w);
+          const v = current(w);
+          this.events.push({
+            hall_id: hid,
+            window_id: w.id,
+            kind: 'retired',
+            effective_date: step.date,
+            mode: v.mode,
+            category_codes: [...v.categories],
+            note: step.note,
+            created_at: `${step.date} 08:00:00+08`,
+          });
+        }
+      }
+      for (const o of step.open ?? []) {
+        for (const w of this.open(o, day)) {
+          change.opened.push(w);
+          const v = current(w);
+          this.events.push({
+            hall_id: hid,
+            window_id: w.id,
+            kind: 'opened',
+            effective_date: step.date,
+            mode: v.mode,
+            category_codes: [...v.categories],
+            note: step.note,
+            created_at: `${step.date} 08:00:00+08`,
+          });
+        }
+      }
+      this.changes.push(change);
+      this.changeDays.push(day);
+    }
+  }
+
+  private nextLabel(
+    floor: number | undefined,
+    labels: string[] | undefined,
+    i: number,
+  ): { label: string; floor: number | null } {
+    this.seq++;
+    if (labels) return { label: labels[i], floor: null };
+    if (floor !== undefined) {
+      const k = (this.floorCounters.get(floor) ?? 0) + 1;
+      if (k > 99)
+        throw new Error(
+          `${this.spec.key}: more than 99 windows on floor ${floor}`,
+        );
+      this.floorCounters.set(floor, k);
+      return { label: `${floor}${String(k).padStart(2, '0')}号窗口`, floor };
+    }
+    return { label: `${this.seq}号窗口`, floor: null };
+  }
+
+  private open(o: OpenSpec, day: number): WindowModel[] {
+    const out: WindowModel[] = [];
+    const make = (mode: WindowMode, categories: string[], i: number): void => {
+      const { label, floor } = this.nextLabel(o.floor, o.labels, i);
+      const w: WindowModel = {
+        id: windowId(this.spec.key, label),
+        hallKey: this.spec.key,
+        label,
+        floor,
+        seq: this.seq,
+        openedOn: day,
+        retiredOn: null,
+        versions: [{ day, mode, categories }],
+      };
+      this.windows.push(w);
+      out.push(w);
+    };
+    if (o.mode === 'comprehensive') {
+      for (let i = 0; i < o.n; i++)
+        make('comprehensive', [...(o.categories ?? [])], i);
+      return out;
+    }
+    // department windows: explicit counts, or n spread over the categories by weight (largest remainder)
+    let counts: Record<string, number>;
+    if (o.counts) counts = o.counts;
+    else {
+      const cats = o.categories ?? CATEGORIES.map((c) => c.code);
+      const weights = cats.map((c) => CATEGORY_WEIGHTS[c]);
+      const total = weights.reduce((a, b) => a + b, 0);
+      const exact = weights.map((w) => (o.n * w) / total);
+      const base = exact.map((x) => Math.max(1, Math.floor(x)));
+      let left = o.n - base.reduce((a, b) => a + b, 0);
+      const order = exact
+        .map((x, i) => [x - Math.floor(x), i] as const)
+        .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+      for (let k = 0; left > 0; k++, left--) base[order[k % order.length][1]]++;
+      for (
+        let k = base.length - 1;
+        left < 0;
+        k = (k - 1 + base.length) % base.length
+      ) {
+        if (base[k] > 1) {
+          base[k]--;
+          left++;
+        }
+      }
+      counts = Object.fromEntries(cats.map((c, i) => [c, base[i]]));
+    }
+    let i = 0;
+    for (const c of CATEGORIES) {
+      const n = counts[c.code] ?? 0;
+      for (let k = 0; k < n; k++) make('department', [c.code], i++);
+    }
+    return out;
+  }
+
+  /**
+   * Picks windows to retire or convert among those open on `day` with the given mode: department
+   * windows so that the departments keep their proportions (the department with the most windows
+   * per weight gives first), newest window first; comprehensive windows newest first.
+   */
+  private select(
+    mode: WindowMode,
+    n: number | 'all',
+    day: number,
+    f: {
+      categories?: string[];
+      floor?: number;
+      counts?: Record<string, number>;
+    },
+  ): WindowModel[] {
+    const pool = this.windows.filter((w) => {
+      if (w.openedOn > day || (w.retiredOn !== null && w.retiredOn <= day))
+        return false;
+      const v = current(w);
+      if (v.mode !== mode) return false;
+      if (f.floor !== undefined && w.floor !== f.floor) return false;
+      if (f.categories && !v.categories.some((c) => f.categories?.includes(c)))
+        return false;
+      return true;
+    });
+    pool.sort((a, b) => b.seq - a.seq);
+    if (n === 'all') return pool;
+    if (mode === 'comprehensive') {
+      if (pool.length < n)
+        throw new Error(
+          `${this.spec.key} ${isoOf(day)}: ${n} comprehensive windows wanted, ${pool.length} open`,
+        );
+      return pool.slice(0, n);
+    }
+    const byCat = new Map<string, WindowModel[]>();
+    for (const w of pool) {
+      const c = current(w).categories[0];
+      const list = byCat.get(c) ?? [];
+      list.push(w);
+      byCat.set(c, list);
+    }
+    const out: WindowModel[] = [];
+    if (f.counts) {
+      for (const [c, k] of Object.entries(f.counts)) {
+        const list = byCat.get(c) ?? [];
+        if (list.length < k)
+          throw new Error(
+            `${this.spec.key} ${isoOf(day)}: ${k} ${c} windows wanted, ${list.length} open`,
+          );
+        out.push(...list.slice(0, k));
+      }
+      return out;
+    }
+    if (pool.length < n)
+      throw new Error(
+        `${this.spec.key} ${isoOf(day)}: ${n} department windows wanted, ${pool.length} open`,
+      );
+    const order = CATEGORIES.map((c) => c.code);
+    for (let k = 0; k < n; k++) {
+      let best: string | null = null;
+      let bestScore = -1;
+      for (const c of order) {
+        const list = byCat.get(c);
+        if (!list || list.length === 0) continue;
+        const score = list.length / CATEGORY_WEIGHTS[c];
+        if (score > bestScore) {
+          best = c;
+          bestScore = score;
+        }
+      }
+      if (best === null) break;
+      const list = byCat.get(best) as WindowModel[];
+      out.push(list.shift() as WindowModel);
+    }
+    return out;
+  }
+
+  /** Windows open on the day (opened_on <= day < retired_on), with that day's configuration. */
+  openOn(day: number): ActiveWindow[] {
+    // the configuration only changes on change days: cache per last change day
+    let lo = 0;
+    let hi = this.changeDays.length - 1;
+    let k = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.changeDays[mid] <= day) {
+        k = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (k < 0) return [];
+    const key = this.changeDays[k];
+    let snap = this.snapshots.get(key);
+    if (!snap) {
+      snap = [];
+      for (const w of this.windows) {
+        if (w.openedOn > key || (w.retiredOn !== null && w.retiredOn <= key))
+          continue;
+        let v = w.versions[0];
+        for (const x of w.versions) if (x.day <= key) v = x;
+        snap.push({
+          id: w.id,
+          label: w.label,
+          seq: w.seq,
+          mode: v.mode,
+          categories: v.categories,
+          mask: maskOf(v.mode, v.categories),
+        });
+      }
+      this.snapshots.set(key, snap);
+    }
+    return snap;
+  }
+
+  countOn(iso: string): number {
+    const day = dayOf(iso);
+    return this.windows.filter(
+      (w) => w.openedOn <= day && (w.retiredOn === null || w.retiredOn > day),
+    ).length;
+  }
+
+  rows(): WindowRow[] {
+    const hid = hallId(this.spec.key);
+    return this.windows.map((w) => {
+      const v = current(w);
+      const last = Math.max(v.day, w.retiredOn ?? 0);
+      return {
+        id: w.id,
+        hall_id: hid,
+        label: w.label,
+        mode: v.mode,
+        category_codes: [...v.categories],
+        state: w.retiredOn !== null ? 'retired' : 'closed',
+        opened_on: isoOf(w.openedOn),
+        retired_on: w.retiredOn === null ? null : isoOf(w.retiredOn),
+        created_at: `${isoOf(w.openedOn)} 08:00:00+08`,
+        updated_at: `${isoOf(last)} 08:00:00+08`,
+      };
+    });
+  }
+}
+
+/** Counts windows open on a date in window rows (the rule every report uses). */
+export function countOpenWindows(
+  rows: readonly Pick<WindowRow, 'opened_on' | 'retired_on'>[],
+  iso: string,
+): number {
+  return rows.filter(
+    (w) => w.opened_on <= iso && (w.retired_on === null || w.retired_on > iso),
+  ).length;
+}
