@@ -54,12 +54,10 @@ export class DevicesService {
 
   async revoke(actor: Actor, hallId: string, id: string): Promise<DeviceView> {
     return this.db.transaction(async (m) => {
-      const device = await m
-        .getRepository(DeviceEntity)
-        .findOne({
-          where: { id, hallId },
-          lock: { mode: 'pessimistic_write' },
-        });
+      const device = await m.getRepository(DeviceEntity).findOne({
+        where: { id, hallId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!device) throw ApiErrorException.notFound('Device');
       if (device.revokedAt) return toDeviceView(device);
       const before = toDeviceView(device);

@@ -168,12 +168,10 @@ export class DirectoryService {
       ]);
     }
     const [items, categories] = await Promise.all([
-      this.db
-        .getRepository(ServiceItemEntity)
-        .find({
-          where: q.category ? { categoryCode: q.category } : {},
-          order: { code: 'ASC' },
-        }),
+      this.db.getRepository(ServiceItemEntity).find({
+        where: q.category ? { categoryCode: q.category } : {},
+        order: { code: 'ASC' },
+      }),
       this.db.getRepository(CategoryEntity).find(),
     ]);
     const categoryName = new Map(categories.map((c) => [c.code, c.name]));

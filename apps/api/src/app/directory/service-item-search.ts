@@ -54,8 +54,43 @@ export function fieldScore(query: string, field: string): number {
   return 0.55 * bigramCover + 0.3 * charCover * charCover;
 }
 
-export function scoreItem(query: string, item: SearchableItem): number {
+/**
+ * Everyday words and the words the catalog uses for them; a query is also scored with each
+ * replacement applied ("公司搬家了" is asked as "公司改地址了" too).
+ */
+const SYNONYMS: [string, string][] = [
+  ['搬家', '改地址'],
+  ['搬迁', '改地址'],
+  ['过期', '到期'],
+  ['丢失', '丢了'],
+  ['遗失', '丢了'],
+  ['爸爸', '父亲'],
+  ['妈妈', '母亲'],
+  ['小孩', '孩子'],
+  ['宝宝', '孩子'],
+  ['驾驶证', '驾照'],
+  ['执照', '营业执照'],
+];
+
+/** The query and its synonym variants, normalised. */
+export function queryVariants(query: string): string[] {
   const q = normalizeQuery(query);
+  const out = new Set([q]);
+  for (const [from, to] of SYNONYMS) {
+    for (const v of [...out])
+      if (v.includes(from) && !v.includes(to)) out.add(v.replace(from, to));
+  }
+  return [...out];
+}
+
+export function scoreItem(query: string, item: SearchableItem): number {
+  let best = 0;
+  for (const q of queryVariants(query))
+    best = Math.max(best, scoreNormalized(q, item));
+  return best;
+}
+
+function scoreNormalized(q: string, item: SearchableItem): number {
   if (!q) return 0;
   const code = normalizeQuery(item.code);
   if (code === q) return 1;
@@ -68,7 +103,7 @@ export function scoreItem(query: string, item: SearchableItem): number {
 
 /** Items scoring above `minScore`, best first (ties by code), at most `limit`. */
 export function rankItems<T extends SearchableItem>(
-  items: T[],
+  items: readonly T[],
   query: string,
   limit: number,
   minScore = 0.15,

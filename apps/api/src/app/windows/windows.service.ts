@@ -210,12 +210,10 @@ export class WindowsService {
     hallId: string,
     windowId: string,
   ): Promise<WindowEntity> {
-    const window = await m
-      .getRepository(WindowEntity)
-      .findOne({
-        where: { id: windowId, hallId },
-        lock: { mode: 'pessimistic_write' },
-      });
+    const window = await m.getRepository(WindowEntity).findOne({
+      where: { id: windowId, hallId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!window) throw ApiErrorException.notFound('Window');
     return window;
   }
