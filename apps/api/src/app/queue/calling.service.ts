@@ -7,7 +7,7 @@ import type {
 } from '@onewindow/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApiErrorException } from '../common/api-error.exception';
-import { todayInShanghai } from '../windows/windows.service';
+import { todayInShanghai } from '../common/service-date';
 import { HallEventsService } from './hall-events.service';
 import { chooseNext } from './queue-estimate';
 import {

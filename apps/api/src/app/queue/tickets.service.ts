@@ -11,7 +11,7 @@ import type { Actor } from '../auth/access.decorator';
 import type { Principal } from '../auth/principal';
 import { ScopeService } from '../auth/scope.service';
 import { ApiErrorException } from '../common/api-error.exception';
-import { todayInShanghai } from '../windows/windows.service';
+import { todayInShanghai } from '../common/service-date';
 import type { CompleteTicketDto } from './dto/complete-ticket.dto';
 import type { IssueTicketDto } from './dto/issue-ticket.dto';
 import { HallEventsService } from './hall-events.service';

@@ -15,22 +15,20 @@ import { DataSource, EntityManager, In, Not } from 'typeorm';
 import type { Actor } from '../auth/access.decorator';
 import { AuditService } from '../audit/audit.service';
 import { ApiErrorException } from '../common/api-error.exception';
+import { todayInShanghai } from '../common/service-date';
+import { HallEventsService } from '../queue/hall-events.service';
 import type { CreateWindowDto } from './dto/create-window.dto';
 import type { UpdateWindowDto } from './dto/update-window.dto';
 import { ModeDelta, windowCountsByDay } from './window-history';
 
 const MAX_HISTORY_DAYS = 366 * 12;
 
-/** Today's date in the halls' time zone. */
-export function todayInShanghai(): string {
-  return DateTime.now().setZone('Asia/Shanghai').toISODate() as string;
-}
-
 @Injectable()
 export class WindowsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly events: HallEventsService,
   ) {}
 
   async list(hallId: string, includeRetired: boolean): Promise<WindowView[]> {
