@@ -98,12 +98,20 @@ export async function startHarness(
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
     ...env,
   });
-  const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot(config)],
-  }).compile();
-  const app = moduleRef.createNestApplication({ bufferLogs: true });
-  configureApp(app);
-  await app.init();
+  let app: INestApplication;
+  try {
+    const moduleRef = await Test.createTestingModule({
+      imports: [AppModule.forRoot(config)],
+    }).compile();
+    app = moduleRef.createNestApplication({ bufferLogs: true });
+    configureApp(app);
+    await app.init();
+  } catch (e) {
+    // a suite that cannot boot still leaves no database behind
+    await c.end().catch(() => undefined);
+    if (!sharing) await db.drop();
+    throw e;
+  }
   const tokens = new Map<string, string>();
   const http = () => request(app.getHttpServer());
   return {
