@@ -1,6 +1,6 @@
 import { DemoDataset } from './dataset';
 import { hallId } from './ids';
-import { STAFF_ROLES } from './staff';
+import { STAFF_ROLES } from '@onewindow/contracts';
 
 describe('staff and reassignments', () => {
   const ds = new DemoDataset();

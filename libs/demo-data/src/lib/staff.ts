@@ -1,3 +1,4 @@
+import type { StaffRole } from '@onewindow/contracts';
 import { CATEGORIES } from './catalog';
 import { dayOf, isoOf } from './calendar';
 import { HallSpec, StaffDestination, hallCategoriesOn } from './halls';
@@ -5,17 +6,6 @@ import { hallId, staffId, uuidV5 } from './ids';
 import { Rng, cumulative } from './rng';
 import { HallWindows, WindowModel } from './windows';
 
-export const STAFF_ROLES = [
-  'department_clerk',
-  'comprehensive_clerk',
-  'self_service_guide',
-  'online_coach',
-  'agent',
-  'township_centre',
-  'back_office',
-  'left',
-] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export interface StaffRow {
   id: string;
