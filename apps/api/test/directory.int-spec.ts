@@ -618,6 +618,17 @@ describe('Directory and administration (HTTP, real PostgreSQL)', () => {
         'window.update',
         'window.retire',
       ]);
+      // boards and dashboards hear of each change live
+      const live = await h.sql<{ type: string; state: string; mode: string }>(
+        `SELECT type, payload->>'state' AS state, payload->>'mode' AS mode FROM hall_events
+         WHERE hall_id = $1 AND payload->>'id' = $2 ORDER BY seq`,
+        [FIX.fuyang, a.body.id],
+      );
+      expect(live).toEqual([
+        { type: 'window.changed', state: 'closed', mode: 'department' },
+        { type: 'window.changed', state: 'closed', mode: 'comprehensive' },
+        { type: 'window.changed', state: 'retired', mode: 'comprehensive' },
+      ]);
     });
 
     it('refuses bad input and other roles, changing nothing', async () => {

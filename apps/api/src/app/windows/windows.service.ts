@@ -48,7 +48,7 @@ export class WindowsService {
       dto.mode,
       dto.categoryCodes ?? [],
     );
-    return this.db.transaction(async (m) => {
+    const view = await this.db.transaction(async (m) => {
       await this.assertLabelFree(m, hallId, dto.label);
       const today = todayInShanghai();
       const window = await m.save(
@@ -61,105 +61,117 @@ export class WindowsService {
           openedOn: today,
         }),
       );
-      await m.insert(WindowEventEntity, {
-        hallId,
-        windowId: window.id,
+      return this.recordChange(m, actor, window, 'window.create', null, {
         kind: 'opened',
         effectiveDate: today,
         mode: dto.mode,
         categoryCodes,
-        createdBy: actor.principal.id,
       });
-      const view = toWindowView(window);
-      await this.audit.record(m, actor, {
-        action: 'window.create',
-        entityType: 'window',
-        entityId: window.id,
-        hallId,
-        after: view,
-      });
-      return view;
     });
+    this.events.notify(hallId);
+    return view;
   }
 
-  async update(
+  /** Converts a window (department ↔ comprehensive) or changes its skill set. */
+  update(
     actor: Actor,
     hallId: string,
     windowId: string,
     dto: UpdateWindowDto,
   ): Promise<WindowView> {
-    return this.db.transaction(async (m) => {
-      const window = await this.lockWindow(m, hallId, windowId);
-      if (window.state === 'retired')
-        throw ApiErrorException.conflict('The window is retired');
-      const before = toWindowView(window);
-      const mode = dto.mode ?? window.mode;
-      const categoryCodes = await this.checkCategories(
-        mode,
-        dto.categoryCodes ??
-          (mode === 'comprehensive' && dto.mode === 'comprehensive'
+    return this.change(
+      actor,
+      hallId,
+      windowId,
+      'window.update',
+      async (window) => {
+        if (window.state === 'retired')
+          throw ApiErrorException.conflict('The window is retired');
+        const mode = dto.mode ?? window.mode;
+        // converting to comprehensive without a skill set: it serves every category
+        const fallback =
+          mode === 'comprehensive' && dto.mode === 'comprehensive'
             ? []
-            : window.categoryCodes),
-      );
-      window.mode = mode;
-      window.categoryCodes = categoryCodes;
-      window.updatedAt = new Date();
-      await m.save(window);
-      await m.insert(WindowEventEntity, {
-        hallId,
-        windowId,
-        kind: 'converted',
-        effectiveDate: todayInShanghai(),
-        mode,
-        categoryCodes,
-        createdBy: actor.principal.id,
-      });
-      const after = toWindowView(window);
-      await this.audit.record(m, actor, {
-        action: 'window.update',
-        entityType: 'window',
-        entityId: windowId,
-        hallId,
-        before,
-        after,
-      });
-      return after;
-    });
+            : window.categoryCodes;
+        const categoryCodes = await this.checkCategories(
+          mode,
+          dto.categoryCodes ?? fallback,
+        );
+        window.mode = mode;
+        window.categoryCodes = categoryCodes;
+        return {
+          kind: 'converted',
+          effectiveDate: todayInShanghai(),
+          mode,
+          categoryCodes,
+        };
+      },
+    );
   }
 
-  async retire(
+  retire(actor: Actor, hallId: string, windowId: string): Promise<WindowView> {
+    return this.change(
+      actor,
+      hallId,
+      windowId,
+      'window.retire',
+      async (window) => {
+        if (window.state === 'retired')
+          throw ApiErrorException.conflict('The window is already retired');
+        const today = todayInShanghai();
+        window.state = 'retired';
+        window.retiredOn = today;
+        return { kind: 'retired', effectiveDate: today };
+      },
+    );
+  }
+
+  /** Locks a window, applies `mutate` (which returns its lifecycle event), saves and records it. */
+  private async change(
     actor: Actor,
     hallId: string,
     windowId: string,
+    action: string,
+    mutate: (window: WindowEntity) => Promise<Partial<WindowEventEntity>>,
   ): Promise<WindowView> {
-    return this.db.transaction(async (m) => {
+    const view = await this.db.transaction(async (m) => {
       const window = await this.lockWindow(m, hallId, windowId);
-      if (window.state === 'retired')
-        throw ApiErrorException.conflict('The window is already retired');
       const before = toWindowView(window);
-      const today = todayInShanghai();
-      window.state = 'retired';
-      window.retiredOn = today;
+      const event = await mutate(window);
       window.updatedAt = new Date();
       await m.save(window);
-      await m.insert(WindowEventEntity, {
-        hallId,
-        windowId,
-        kind: 'retired',
-        effectiveDate: today,
-        createdBy: actor.principal.id,
-      });
-      const after = toWindowView(window);
-      await this.audit.record(m, actor, {
-        action: 'window.retire',
-        entityType: 'window',
-        entityId: windowId,
-        hallId,
-        before,
-        after,
-      });
-      return after;
+      return this.recordChange(m, actor, window, action, before, event);
     });
+    this.events.notify(hallId);
+    return view;
+  }
+
+  /** The lifecycle event, the audit row and the live event of one change, in its transaction. */
+  private async recordChange(
+    m: EntityManager,
+    actor: Actor,
+    window: WindowEntity,
+    action: string,
+    before: WindowView | null,
+    event: Partial<WindowEventEntity>,
+  ): Promise<WindowView> {
+    await m.insert(WindowEventEntity, {
+      ...event,
+      hallId: window.hallId,
+      windowId: window.id,
+      createdBy: actor.principal.id,
+    });
+    const after = toWindowView(window);
+    await this.audit.record(m, actor, {
+      action,
+      entityType: 'window',
+      entityId: window.id,
+      hallId: window.hallId,
+      before,
+      after,
+    });
+    await this.events.append(m, window.hallId, 'window.changed', after);
+    return after;
   }
 
   /** Windows per day by mode, derived from the lifecycle events. */
