@@ -1,0 +1,259 @@
+'use strict';
+/**
+ * The baseline for `npm run bench:queue`: POST /halls/:hallId/tickets on bare node:http + a pg Pool,
+ * doing the same durable work as the API's TicketsService.issue in one transaction with the same
+ * SQL (advisory lock of the Idempotency-Key, idempotency lookup, per hall/day/prefix counter
+ * upsert, ticket insert, idempotency insert, per-hall event counter + event insert), after the
+ * same per-request device check (sha256 of the bearer token looked up in devices).
+ *
+ * What it leaves out on purpose, so the difference to the API is the framework and the API's extra
+ * work: no Nest/Express, no validation beyond the minimum, no rate limiting, no request logging,
+ * no Redis publish, no position/estimatedWaitMinutes reads after the commit.
+ *
+ *   DATABASE_URL=postgres://… PORT=4100 node tools/bench/queue/plain-server.js
+ * Prints "listening <port>" on stdout once it accepts connections.
+ */
+const http = require('node:http');
+const { createHash } = require('node:crypto');
+const { Pool } = require('pg');
+
+const POOL_SIZE = 20; // as the API's TypeORM pool (app.module.ts: extra.max = 20)
+const pool = new Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: POOL_SIZE,
+  application_name: 'onewindow-bench-plain',
+});
+pool.on('error', () => {
+  /* an idle client died: the pool replaces it */
+});
+
+const TICKET_COLUMNS = `t.id, to_char(t.service_date, 'YYYY-MM-DD') AS service_date, t.hall_id, t.number, t.prefix, t.sequence,
+  t.service_item_code, t.category_code, t.priority, t.channel, t.state, t.issued_at, t.queue_at, t.called_at,
+  t.started_at, t.completed_at, t.cancelled_at, t.window_id, t.recall_count, t.outcome, t.rating, t.transferred_from_id`;
+const ROUTE = /^\/halls\/([0-9a-f-]{36})\/tickets$/;
+const KEY = /^[\x21-\x7e]{1,64}$/;
+const PRIORITIES = ['normal', 'priority', 'appointment'];
+const CHANNELS = ['kiosk', 'mobile', 'appointment', 'staff'];
+const MAX_BODY = 16 * 1024;
+
+class HttpError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** The Asia/Shanghai date, as the API's todayInShanghai() (UTC+8, no DST). */
+function todayInShanghai() {
+  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+function ticketNumber(prefix, sequence) {
+  return `${prefix}${String(sequence).padStart(3, '0')}`;
+}
+
+function view(r) {
+  return {
+    id: r.id,
+    number: r.number,
+    hallId: r.hall_id,
+    serviceDate: r.service_date,
+    serviceItemCode: r.service_item_code,
+    categoryCode: r.category_code,
+    priority: r.priority,
+    state: r.state,
+    issuedAt: r.issued_at.toISOString(),
+    recallCount: r.recall_count,
+  };
+}
+
+function send(res, status, body) {
+  const json = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(json),
+  });
+  res.end(json);
+}
+
+function readJson(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let size = 0;
+    req.on('data', (c) => {
+      size += c.length;
+      if (size > MAX_BODY) reject(new HttpError(413, 'Body too large'));
+      else chunks.push(c);
+    });
+    req.on('end', () => {
+      try {
+        resolve(size ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {});
+      } catch {
+        reject(new HttpError(400, 'Malformed JSON'));
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+async function issue(req, hallId) {
+  const auth = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+  if (!auth) throw new HttpError(401, 'Missing bearer token');
+  const tokenHash = createHash('sha256').update(auth[1], 'utf8').digest('hex');
+  const {
+    rows: [device],
+  } = await pool.query(
+    `SELECT id, hall_id, kind FROM devices WHERE token_hash = $1 AND revoked_at IS NULL`,
+    [tokenHash],
+  );
+  if (!device) throw new HttpError(401, 'Unknown or revoked device token');
+  if (device.kind !== 'kiosk' || device.hall_id !== hallId)
+    throw new HttpError(403, 'Not this hall');
+  const key = req.headers['idempotency-key'];
+  if (typeof key !== 'string' || !KEY.test(key))
+    throw new HttpError(400, 'Idempotency-Key header is required');
+
+  const body = await readJson(req);
+  const priority = body.priority ?? 'normal';
+  const channel = body.channel ?? 'kiosk';
+  if (
+    typeof body.serviceItemCode !== 'string' ||
+    !PRIORITIES.includes(priority) ||
+    !CHANNELS.includes(channel)
+  )
+    throw new HttpError(400, 'Invalid body');
+  const {
+    rows: [item],
+  } = await pool.query(
+    `SELECT i.code, i.category_code, c.ticket_prefix, i.typical_handling_minutes
+     FROM service_items i JOIN categories c ON c.code = i.category_code WHERE i.code = $1`,
+    [body.serviceItemCode],
+  );
+  if (!item) throw new HttpError(400, 'Unknown service item');
+  const requestHash = createHash('sha256')
+    .update(JSON.stringify([item.code, priority, channel]))
+    .digest('hex');
+  const principalKey = `device:${device.id}`;
+
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query('BEGIN');
+    await client.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`,
+      [`${hallId}|${principalKey}|${key}`],
+    );
+    const {
+      rows: [seen],
+    } = await client.query(
+      `SELECT request_hash, ticket_id, to_char(service_date, 'YYYY-MM-DD') AS service_date
+       FROM idempotency_keys WHERE hall_id = $1 AND principal = $2 AND key = $3`,
+      [hallId, principalKey, key],
+    );
+    if (seen) {
+      if (seen.request_hash !== requestHash) {
+        await client.query('ROLLBACK');
+        throw new HttpError(409, 'Idempotency-Key used with another body');
+      }
+      const {
+        rows: [row],
+      } = await client.query(
+        `SELECT ${TICKET_COLUMNS} FROM tickets t WHERE t.id = $1 AND t.service_date = $2`,
+        [seen.ticket_id, seen.service_date],
+      );
+      await client.query('COMMIT');
+      return { status: 200, ticket: view(row) };
+    }
+    const serviceDate = todayInShanghai();
+    const {
+      rows: [{ seq }],
+    } = await client.query(
+      `INSERT INTO ticket_counters (hall_id, service_date, prefix, last_value) VALUES ($1, $2, $3, 1)
+       ON CONFLICT (hall_id, service_date, prefix) DO UPDATE SET last_value = ticket_counters.last_value + 1
+       RETURNING last_value AS seq`,
+      [hallId, serviceDate, item.ticket_prefix],
+    );
+    const {
+      rows: [row],
+    } = await client.query(
+      `INSERT INTO tickets AS t (service_date, hall_id, number, prefix, sequence, service_item_code, category_code, priority, channel,
+                            state, issued_at, queue_at, transferred_from_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'waiting', now(), COALESCE($10, now()), $11)
+       RETURNING ${TICKET_COLUMNS}`,
+      [
+        serviceDate,
+        hallId,
+        ticketNumber(item.ticket_prefix, seq),
+        item.ticket_prefix,
+        seq,
+        item.code,
+        item.category_code,
+        priority,
+        channel,
+        null,
+        null,
+      ],
+    );
+    await client.query(
+      `INSERT INTO idempotency_keys (hall_id, principal, key, request_hash, ticket_id, service_date) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [hallId, principalKey, key, requestHash, row.id, serviceDate],
+    );
+    const ticket = view(row);
+    const {
+      rows: [ev],
+    } = await client.query(
+      `INSERT INTO hall_event_counters (hall_id, last_seq) VALUES ($1, 1)
+       ON CONFLICT (hall_id) DO UPDATE SET last_seq = hall_event_counters.last_seq + 1
+       RETURNING last_seq AS seq`,
+      [hallId],
+    );
+    await client.query(
+      `INSERT INTO hall_events (hall_id, seq, type, payload) VALUES ($1, $2, $3, $4)`,
+      [hallId, ev.seq, 'ticket.issued', ticket],
+    );
+    await client.query('COMMIT');
+    return { status: 201, ticket };
+  } catch (e) {
+    if (!(e instanceof HttpError)) {
+      try {
+        await client.query('ROLLBACK');
+      } catch {
+        broken = true;
+      }
+    }
+    throw e;
+  } finally {
+    client.release(broken);
+  }
+}
+
+const server = http.createServer((req, res) => {
+  const m = req.method === 'POST' ? ROUTE.exec(req.url ?? '') : null;
+  if (!m) {
+    if (req.method === 'GET' && req.url === '/health')
+      return send(res, 200, { status: 'ok' });
+    return send(res, 404, { statusCode: 404, message: 'Not found' });
+  }
+  issue(req, m[1]).then(
+    ({ status, ticket }) => send(res, status, ticket),
+    (e) => {
+      const status = e instanceof HttpError ? e.status : 500;
+      if (status === 500) process.stderr.write(`plain-server: ${e.stack}\n`);
+      req.resume();
+      send(res, status, { statusCode: status, message: e.message });
+    },
+  );
+});
+server.keepAliveTimeout = 65_000;
+
+server.listen(Number(process.env.PORT ?? 4100), '127.0.0.1', () => {
+  process.stdout.write(`listening ${server.address().port}\n`);
+});
+
+function shutdown() {
+  server.close();
+  server.closeAllConnections?.();
+  pool.end().finally(() => process.exit(0));
+}
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);
