@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { LoginResponse, Role, UserView } from '@onewindow/contracts';
+import type {
+  DeviceKind,
+  LoginResponse,
+  Role,
+  UserView,
+} from '@onewindow/contracts';
 import { DeviceEntity, UserEntity } from '@onewindow/persistence';
 import { AppConfig } from '@onewindow/server-core';
-import { IsNull, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { ApiErrorException } from '../common/api-error.exception';
 import { hashDeviceToken, looksLikeDeviceToken } from './device-token';
 import { PasswordHasher } from './password-hasher';
@@ -49,15 +54,23 @@ export class AuthService {
   /** Resolves a bearer token to a principal, or throws 401. */
   async authenticate(token: string): Promise<Principal> {
     if (looksLikeDeviceToken(token)) {
-      const device = await this.devices.findOne({
-        where: { tokenHash: hashDeviceToken(token), revokedAt: IsNull() },
-      });
+      // raw SQL: this runs on every kiosk, sensor and board request
+      const [device]: {
+        id: string;
+        kind: DeviceKind;
+        hall_id: string;
+        name: string;
+        last_seen_at: Date | null;
+      }[] = await this.devices.query(
+        'SELECT id, kind, hall_id, name, last_seen_at FROM devices WHERE token_hash = $1 AND revoked_at IS NULL',
+        [hashDeviceToken(token)],
+      );
       if (!device)
         throw ApiErrorException.unauthorized('Unknown or revoked device token');
       const now = Date.now();
       if (
-        !device.lastSeenAt ||
-        now - device.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS
+        !device.last_seen_at ||
+        now - device.last_seen_at.getTime() > LAST_SEEN_RESOLUTION_MS
       ) {
         await this.devices.update(
           { id: device.id },
@@ -68,7 +81,7 @@ export class AuthService {
         type: 'device',
         id: device.id,
         kind: device.kind,
-        hallId: device.hallId,
+        hallId: device.hall_id,
         name: device.name,
       };
     }

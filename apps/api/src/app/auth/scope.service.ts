@@ -15,6 +15,22 @@ export class ScopeService {
     hallId: string,
     level: HallAccessLevel,
   ): Promise<void> {
+    // a device, manager or clerk acting on its own hall: the hall exists (foreign key) and the
+    // role alone decides, so the hot kiosk and window paths skip the lookup
+    if (
+      (principal.type === 'device' ||
+        principal.role === 'hall_manager' ||
+        principal.role === 'clerk') &&
+      principal.hallId === hallId
+    ) {
+      if (
+        level === 'manage' &&
+        (principal.type === 'device' || principal.role === 'clerk')
+      ) {
+        throw ApiErrorException.forbidden('This hall is outside your scope');
+      }
+      return;
+    }
     const rows: { region_code: string }[] = await this.db.query(
       'SELECT region_code FROM halls WHERE id = $1',
       [hallId],

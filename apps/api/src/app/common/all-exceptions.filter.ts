@@ -104,7 +104,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
         message = 'Request body too large';
     } else if (isDatabaseUnavailable(exception)) {
       status = HttpStatus.SERVICE_UNAVAILABLE;
-      message = 'The database is unavailable; retry shortly';
+      // every pooled connection busy (overload) reads differently from an outage
+      message = /timeout exceeded when trying to connect/i.test(
+        (exception as Error).message ?? '',
+      )
+        ? 'The service is busy; retry shortly'
+        : 'The database is unavailable; retry shortly';
       res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       this.logger.warn(
         `database unavailable on ${req.method} ${req.url}: ${(exception as Error).message}`,

@@ -5,6 +5,7 @@ import type {
   TicketView,
   TransferResult,
 } from '@onewindow/contracts';
+import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { Actor } from '../auth/access.decorator';
@@ -40,8 +41,26 @@ interface ItemRow {
 /** Handling times of the last this-many done tickets of a category make the recent mean. */
 const RECENT_HANDLING_SAMPLE = 50;
 
+/** How long read-mostly inputs of the queue are reused. */
+const WINDOWS_TTL_MS = 2_000;
+const HANDLING_TTL_MS = 60_000;
+const CATALOG_TTL_MS = 60_000;
+
 @Injectable()
 export class TicketsService {
+  private readonly catalogCache = new LRUCache<string, Map<string, ItemRow>>({
+    max: 1,
+    ttl: CATALOG_TTL_MS,
+  });
+  private readonly windowsCache = new LRUCache<
+    string,
+    (ServingWindow & { open: boolean })[]
+  >({ max: 5_000, ttl: WINDOWS_TTL_MS });
+  private readonly handlingCache = new LRUCache<string, number>({
+    max: 50_000,
+    ttl: HANDLING_TTL_MS,
+  });
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly events: HallEventsService,
@@ -243,64 +262,80 @@ export class TicketsService {
   /** Position and estimated wait of a waiting ticket (read-only, outside any transaction). */
   async withEstimate(row: TicketRow): Promise<TicketView> {
     if (row.state !== 'waiting') return toTicketView(row);
-    const windows: {
-      mode: 'department' | 'comprehensive';
-      category_codes: string[];
-    }[] = await this.db.query(
-      `SELECT mode, category_codes FROM windows WHERE hall_id = $1 AND state = 'open'`,
-      [row.hall_id],
-    );
-    let serving: ServingWindow[] = windows.map((w) => ({
-      mode: w.mode,
-      categoryCodes: w.category_codes,
-    }));
-    if (!serving.some((w) => windowServes(w, row.category_code))) {
-      // nothing open that serves it: estimate with the windows that would, once they open
-      const all: {
-        mode: 'department' | 'comprehensive';
-        category_codes: string[];
-      }[] = await this.db.query(
-        `SELECT mode, category_codes FROM windows WHERE hall_id = $1 AND state <> 'retired'`,
-        [row.hall_id],
-      );
-      serving = all.map((w) => ({
-        mode: w.mode,
-        categoryCodes: w.category_codes,
-      }));
-    }
+    const windows = await this.servingWindows(row.hall_id);
+    const open = windows.filter((w) => w.open);
+    // nothing open that serves it: estimate with the windows that would, once they open
+    const serving = open.some((w) => windowServes(w, row.category_code))
+      ? open
+      : windows;
     const able = serving.filter((w) =>
       windowServes(w, row.category_code),
     ).length;
     const competing = competingCategories(serving, row.category_code);
-    const rank = priorityRank(row.priority);
     const [{ ahead }]: { ahead: number }[] = await this.db.query(
       `SELECT count(*)::int AS ahead FROM tickets
        WHERE hall_id = $1 AND service_date = $2 AND state = 'waiting' AND id <> $3
          AND ($4::text[] IS NULL OR category_code = ANY($4))
          AND (CASE WHEN priority = 'normal' THEN 0 ELSE 1 END > $5
               OR (CASE WHEN priority = 'normal' THEN 0 ELSE 1 END = $5 AND (queue_at, id) < ($6, $3::uuid)))`,
-      [row.hall_id, row.service_date, row.id, competing, rank, row.queue_at],
+      [
+        row.hall_id,
+        row.service_date,
+        row.id,
+        competing,
+        priorityRank(row.priority),
+        row.queue_at,
+      ],
     );
-    const [{ mean }]: { mean: string | null }[] = await this.db.query(
-      `SELECT avg(extract(epoch FROM completed_at - started_at)) / 60 AS mean FROM (
-         SELECT completed_at, started_at FROM tickets
-         WHERE hall_id = $1 AND category_code = $2 AND state = 'done' AND started_at IS NOT NULL
-           AND service_date >= $3::date - 14 AND service_date <= $3::date
-         ORDER BY completed_at DESC LIMIT ${RECENT_HANDLING_SAMPLE}) recent`,
-      [row.hall_id, row.category_code, row.service_date],
-    );
-    let handling = mean === null ? NaN : Number(mean);
-    if (!Number.isFinite(handling)) {
-      const [typical]: { m: string }[] = await this.db.query(
-        `SELECT typical_handling_minutes AS m FROM service_items WHERE code = $1`,
-        [row.service_item_code],
-      );
-      handling = Number(typical?.m ?? 10);
-    }
+    const handling = await this.handlingMinutes(row);
     return toTicketView(row, {
       position: ahead + 1,
       estimatedWaitMinutes: estimateWaitMinutes(ahead, handling, able),
     });
+  }
+
+  /** The hall's non-retired windows; cached for a few seconds (an estimate may lag a window change that long). */
+  private async servingWindows(
+    hallId: string,
+  ): Promise<(ServingWindow & { open: boolean })[]> {
+    const hit = this.windowsCache.get(hallId);
+    if (hit) return hit;
+    const rows: {
+      mode: 'department' | 'comprehensive';
+      category_codes: string[];
+      state: string;
+    }[] = await this.db.query(
+      `SELECT mode, category_codes, state FROM windows WHERE hall_id = $1 AND state <> 'retired'`,
+      [hallId],
+    );
+    const windows = rows.map((w) => ({
+      mode: w.mode,
+      categoryCodes: w.category_codes,
+      open: w.state === 'open',
+    }));
+    this.windowsCache.set(hallId, windows);
+    return windows;
+  }
+
+  /** Mean handling minutes of the category's recent done tickets, else the item's typical time; cached a minute. */
+  private async handlingMinutes(row: TicketRow): Promise<number> {
+    const key = `${row.hall_id}|${row.category_code}|${row.service_date}`;
+    let mean = this.handlingCache.get(key);
+    if (mean === undefined) {
+      const [r]: { mean: string | null }[] = await this.db.query(
+        `SELECT avg(extract(epoch FROM completed_at - started_at)) / 60 AS mean FROM (
+           SELECT completed_at, started_at FROM tickets
+           WHERE hall_id = $1 AND category_code = $2 AND state = 'done' AND started_at IS NOT NULL
+             AND service_date >= $3::date - 14 AND service_date <= $3::date
+           ORDER BY completed_at DESC LIMIT ${RECENT_HANDLING_SAMPLE}) recent`,
+        [row.hall_id, row.category_code, row.service_date],
+      );
+      mean = r.mean === null ? NaN : Number(r.mean);
+      this.handlingCache.set(key, mean);
+    }
+    if (Number.isFinite(mean)) return mean;
+    const item = (await this.catalog()).get(row.service_item_code);
+    return Number(item?.typical_handling_minutes ?? 10);
   }
 
   private async transition(
@@ -370,16 +405,30 @@ export class TicketsService {
   }
 
   private async findItem(code: string, field: string): Promise<ItemRow> {
-    const [item]: ItemRow[] = await this.db.query(
-      `SELECT i.code, i.category_code, c.ticket_prefix, i.typical_handling_minutes
-       FROM service_items i JOIN categories c ON c.code = i.category_code WHERE i.code = $1`,
-      [code],
-    );
+    let item = (await this.catalog()).get(code);
+    if (!item) {
+      // perhaps added since the catalog was read
+      this.catalogCache.clear();
+      item = (await this.catalog()).get(code);
+    }
     if (!item)
       throw ApiErrorException.badRequest('Unknown service item', [
         { field, problems: [`no service item ${code}`] },
       ]);
     return item;
+  }
+
+  /** The province-wide catalog (a hundred-odd rows), read once a minute. */
+  private async catalog(): Promise<Map<string, ItemRow>> {
+    const hit = this.catalogCache.get('all');
+    if (hit) return hit;
+    const rows: ItemRow[] = await this.db.query(
+      `SELECT i.code, i.category_code, c.ticket_prefix, i.typical_handling_minutes
+       FROM service_items i JOIN categories c ON c.code = i.category_code`,
+    );
+    const map = new Map(rows.map((r) => [r.code, r]));
+    this.catalogCache.set('all', map);
+    return map;
   }
 
   /** Next number of the item's category prefix for the hall and day, and the ticket row. */
