@@ -199,17 +199,15 @@ async function issue(req, hallId) {
       [hallId, principalKey, key, requestHash, row.id, serviceDate],
     );
     const ticket = view(row);
-    const {
-      rows: [ev],
-    } = await client.query(
-      `INSERT INTO hall_event_counters (hall_id, last_seq) VALUES ($1, 1)
-       ON CONFLICT (hall_id) DO UPDATE SET last_seq = hall_event_counters.last_seq + 1
-       RETURNING last_seq AS seq`,
-      [hallId],
-    );
+    // the API's event append: counter and event in one statement
     await client.query(
-      `INSERT INTO hall_events (hall_id, seq, type, payload) VALUES ($1, $2, $3, $4)`,
-      [hallId, ev.seq, 'ticket.issued', ticket],
+      `WITH next AS (
+         INSERT INTO hall_event_counters (hall_id, last_seq) VALUES ($1, 1)
+         ON CONFLICT (hall_id) DO UPDATE SET last_seq = hall_event_counters.last_seq + 1
+         RETURNING last_seq
+       )
+       INSERT INTO hall_events (hall_id, seq, type, payload) SELECT $1, last_seq, $2, $3 FROM next`,
+      [hallId, 'ticket.issued', ticket],
     );
     await client.query('COMMIT');
     return { status: 201, ticket };

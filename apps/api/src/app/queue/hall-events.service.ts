@@ -95,15 +95,15 @@ export class HallEventsService implements OnModuleInit, OnModuleDestroy {
     type: HallEventType,
     payload: object,
   ): Promise<number> {
+    // one statement: the counter row is locked from here to the commit, so keep it to one round trip
     const [{ seq }]: { seq: string }[] = await m.query(
-      `INSERT INTO hall_event_counters (hall_id, last_seq) VALUES ($1, 1)
-       ON CONFLICT (hall_id) DO UPDATE SET last_seq = hall_event_counters.last_seq + 1
-       RETURNING last_seq AS seq`,
-      [hallId],
-    );
-    await m.query(
-      `INSERT INTO hall_events (hall_id, seq, type, payload) VALUES ($1, $2, $3, $4)`,
-      [hallId, seq, type, payload],
+      `WITH next AS (
+         INSERT INTO hall_event_counters (hall_id, last_seq) VALUES ($1, 1)
+         ON CONFLICT (hall_id) DO UPDATE SET last_seq = hall_event_counters.last_seq + 1
+         RETURNING last_seq
+       )
+       INSERT INTO hall_events (hall_id, seq, type, payload) SELECT $1, last_seq, $2, $3 FROM next RETURNING seq`,
+      [hallId, type, payload],
     );
     return Number(seq);
   }
