@@ -187,6 +187,35 @@ describe('Queue service (HTTP, real PostgreSQL and Redis)', () => {
         );
     });
 
+    it('prints at least three digits and grows past 999', async () => {
+      await h.sql(
+        `INSERT INTO ticket_counters (hall_id, service_date, prefix, last_value) VALUES ($1, $2, 'D', 998)`,
+        [FIX.fuyang, today()],
+      );
+      await h.sql(
+        `INSERT INTO categories (code, name, ticket_prefix) VALUES ('real_estate', '不动产登记', 'D')`,
+      );
+      await h.sql(
+        `INSERT INTO service_items (code, name, category_code) VALUES ('RE-0001', '不动产转移登记', 'real_estate')`,
+      );
+      const a = (
+        await issue(kiosk, { serviceItemCode: 'RE-0001' }, 'digits-1').expect(
+          201,
+        )
+      ).body;
+      const b = (
+        await issue(kiosk, { serviceItemCode: 'RE-0001' }, 'digits-2').expect(
+          201,
+        )
+      ).body;
+      expect([a.number, b.number]).toEqual(['D999', 'D1000']);
+      for (const t of [a, b])
+        await request(base)
+          .post(`/api/v1/tickets/${t.id}/cancel`)
+          .set(bearer(kiosk))
+          .expect(200);
+    });
+
     it('needs an Idempotency-Key from kiosks and a known item', async () => {
       const res = await issue(kiosk, { serviceItemCode: 'MR-0001' }).expect(
         400,

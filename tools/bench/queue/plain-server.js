@@ -48,10 +48,6 @@ function todayInShanghai() {
   return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
-function ticketNumber(prefix, sequence) {
-  return `${prefix}${String(sequence).padStart(3, '0')}`;
-}
-
 function view(r) {
   return {
     id: r.id,
@@ -165,34 +161,22 @@ async function issue(req, hallId) {
       return { status: 200, ticket: view(row) };
     }
     const serviceDate = todayInShanghai();
-    const {
-      rows: [{ seq }],
-    } = await client.query(
-      `INSERT INTO ticket_counters (hall_id, service_date, prefix, last_value) VALUES ($1, $2, $3, 1)
-       ON CONFLICT (hall_id, service_date, prefix) DO UPDATE SET last_value = ticket_counters.last_value + 1
-       RETURNING last_value AS seq`,
-      [hallId, serviceDate, item.ticket_prefix],
-    );
+    // the API's numbering: next number of the prefix and the ticket in one statement
     const {
       rows: [row],
     } = await client.query(
-      `INSERT INTO tickets AS t (service_date, hall_id, number, prefix, sequence, service_item_code, category_code, priority, channel,
-                            state, issued_at, queue_at, transferred_from_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'waiting', now(), COALESCE($10, now()), $11)
+      `WITH next AS (
+         INSERT INTO ticket_counters (hall_id, service_date, prefix, last_value) VALUES ($2, $1, $3, 1)
+         ON CONFLICT (hall_id, service_date, prefix) DO UPDATE SET last_value = ticket_counters.last_value + 1
+         RETURNING last_value
+       )
+       INSERT INTO tickets AS t (service_date, hall_id, number, prefix, sequence, service_item_code, category_code, priority, channel,
+                                 state, issued_at, queue_at, transferred_from_id)
+       SELECT $1, $2, $3 || lpad(last_value::text, greatest(3, length(last_value::text)), '0'), $3, last_value, $4, $5, $6, $7,
+              'waiting', now(), now(), NULL
+       FROM next
        RETURNING ${TICKET_COLUMNS}`,
-      [
-        serviceDate,
-        hallId,
-        ticketNumber(item.ticket_prefix, seq),
-        item.ticket_prefix,
-        seq,
-        item.code,
-        item.category_code,
-        priority,
-        channel,
-        null,
-        null,
-      ],
+      [serviceDate, hallId, item.ticket_prefix, item.code, item.category_code, priority, channel],
     );
     await client.query(
       `INSERT INTO idempotency_keys (hall_id, principal, key, request_hash, ticket_id, service_date) VALUES ($1, $2, $3, $4, $5, $6)`,

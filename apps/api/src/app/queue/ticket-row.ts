@@ -69,11 +69,6 @@ export function toTicketView(
   return v;
 }
 
-/** The ticket number printed on the slip: prefix and at least three digits ("A023", "A1024"). */
-export function ticketNumber(prefix: string, sequence: number): string {
-  return `${prefix}${String(sequence).padStart(3, '0')}`;
-}
-
 /** TypeORM's postgres driver answers an UPDATE … RETURNING with [rows, count]. */
 export async function updateReturning<T>(
   m: { query: (sql: string, params?: unknown[]) => Promise<unknown> },

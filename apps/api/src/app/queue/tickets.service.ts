@@ -25,7 +25,6 @@ import {
 } from './queue-estimate';
 import {
   TICKET_COLUMNS,
-  ticketNumber,
   toTicketView,
   updateReturning,
   type TicketRow,
@@ -444,23 +443,24 @@ export class TicketsService {
       transferredFromId: string | null;
     },
   ): Promise<TicketRow> {
-    const [{ seq }]: { seq: number }[] = await m.query(
-      `INSERT INTO ticket_counters (hall_id, service_date, prefix, last_value) VALUES ($1, $2, $3, 1)
-       ON CONFLICT (hall_id, service_date, prefix) DO UPDATE SET last_value = ticket_counters.last_value + 1
-       RETURNING last_value AS seq`,
-      [t.hallId, t.serviceDate, t.item.ticket_prefix],
-    );
+    // one statement: the next number of the prefix and the ticket (numbers are the prefix and at
+    // least three digits: A007, A123, A1024)
     const [row]: TicketRow[] = await m.query(
-      `INSERT INTO tickets AS t (service_date, hall_id, number, prefix, sequence, service_item_code, category_code, priority, channel,
-                            state, issued_at, queue_at, transferred_from_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'waiting', now(), COALESCE($10, now()), $11)
+      `WITH next AS (
+         INSERT INTO ticket_counters (hall_id, service_date, prefix, last_value) VALUES ($2, $1, $3, 1)
+         ON CONFLICT (hall_id, service_date, prefix) DO UPDATE SET last_value = ticket_counters.last_value + 1
+         RETURNING last_value
+       )
+       INSERT INTO tickets AS t (service_date, hall_id, number, prefix, sequence, service_item_code, category_code, priority, channel,
+                                 state, issued_at, queue_at, transferred_from_id)
+       SELECT $1, $2, $3 || lpad(last_value::text, greatest(3, length(last_value::text)), '0'), $3, last_value, $4, $5, $6, $7,
+              'waiting', now(), COALESCE($8, now()), $9
+       FROM next
        RETURNING ${TICKET_COLUMNS}`,
       [
         t.serviceDate,
         t.hallId,
-        ticketNumber(t.item.ticket_prefix, seq),
         t.item.ticket_prefix,
-        seq,
         t.item.code,
         t.item.category_code,
         t.priority,
