@@ -28,6 +28,23 @@ interface WindowRow {
 
 type WindowAction = 'open' | 'pause' | 'close';
 
+/** A window locked for a change, with its hall's priority rules. */
+interface LockedWindow extends WindowRow {
+  overtake_cap: number;
+  max_wait: number;
+}
+
+interface CallCandidates {
+  held: string | null;
+  n_id: string | null;
+  n_date: string | null;
+  n_queue: Date | null;
+  p_id: string | null;
+  p_date: string | null;
+  p_queue: Date | null;
+  normals_ahead: number;
+}
+
 /** Which states a window may leave for each action. */
 const WINDOW_TRANSITIONS: Record<
   WindowAction,
@@ -58,45 +75,65 @@ export class CallingService {
           `Window ${window.label} is ${window.state}; open it first`,
         );
       const today = todayInShanghai();
-      const [held]: { number: string }[] = await m.query(
-        `SELECT number FROM tickets WHERE hall_id = $1 AND service_date = $2 AND window_id = $3 AND state IN ('called', 'serving') LIMIT 1`,
-        [hallId, today, windowId],
+      const categories =
+        window.mode === 'comprehensive' && window.category_codes.length === 0
+          ? null
+          : window.category_codes;
+      // After the window lock, in one statement (a fresh snapshot, so a ticket called by the
+      // previous holder of the lock is seen): what the window still holds, the oldest normal and
+      // the oldest priority ticket it may serve (locked, skipping those other windows are taking),
+      // and how many normal tickets the priority one would overtake (counted up to cap + 1).
+      const [c]: CallCandidates[] = await m.query(
+        `WITH n AS (
+           SELECT t.id, t.service_date::text AS service_date, t.queue_at FROM tickets t
+           WHERE t.hall_id = $1 AND t.service_date = $2 AND t.state = 'waiting'
+             AND ($3::text[] IS NULL OR t.category_code = ANY($3)) AND t.priority = 'normal'
+           ORDER BY t.queue_at, t.id LIMIT 1 FOR UPDATE SKIP LOCKED
+         ), p AS (
+           SELECT t.id, t.service_date::text AS service_date, t.queue_at FROM tickets t
+           WHERE t.hall_id = $1 AND t.service_date = $2 AND t.state = 'waiting'
+             AND ($3::text[] IS NULL OR t.category_code = ANY($3)) AND t.priority <> 'normal'
+           ORDER BY t.queue_at, t.id LIMIT 1 FOR UPDATE SKIP LOCKED
+         )
+         SELECT held.number AS held, n.id AS n_id, n.service_date AS n_date, n.queue_at AS n_queue,
+                p.id AS p_id, p.service_date AS p_date, p.queue_at AS p_queue,
+                (SELECT count(*)::int FROM (
+                   SELECT 1 FROM tickets x
+                   WHERE x.hall_id = $1 AND x.service_date = $2 AND x.state = 'waiting' AND x.priority = 'normal'
+                     AND ($3::text[] IS NULL OR x.category_code = ANY($3)) AND x.queue_at < p.queue_at
+                   LIMIT $5) ahead) AS normals_ahead
+         FROM (SELECT 1) one
+         LEFT JOIN n ON true
+         LEFT JOIN p ON true
+         LEFT JOIN LATERAL (
+           SELECT number FROM tickets h
+           WHERE h.hall_id = $1 AND h.service_date = $2 AND h.window_id = $4 AND h.state IN ('called', 'serving') LIMIT 1
+         ) held ON true`,
+        [hallId, today, categories, windowId, window.overtake_cap + 1],
       );
-      if (held)
+      if (c.held)
         throw ApiErrorException.conflict(
-          `Window ${window.label} still holds ticket ${held.number}`,
+          `Window ${window.label} still holds ticket ${c.held}`,
         );
-
-      const all =
-        window.mode === 'comprehensive' && window.category_codes.length === 0;
-      const categories = all ? null : window.category_codes;
-      const candidate = async (
-        normal: boolean,
-      ): Promise<TicketRow | undefined> =>
-        (
-          await m.query(
-            `SELECT ${TICKET_COLUMNS} FROM tickets t
-             WHERE t.hall_id = $1 AND t.service_date = $2 AND t.state = 'waiting'
-               AND ($3::text[] IS NULL OR t.category_code = ANY($3)) AND (t.priority = 'normal') = $4
-             ORDER BY t.queue_at, t.id LIMIT 1 FOR UPDATE SKIP LOCKED`,
-            [hallId, today, categories, normal],
-          )
-        )[0];
-      const normal = await candidate(true);
-      const priority = await candidate(false);
-      let normalsAhead = 0;
-      if (normal && priority && priority.queue_at > normal.queue_at) {
-        [{ n: normalsAhead }] = await m.query(
-          `SELECT count(*)::int AS n FROM tickets WHERE hall_id = $1 AND service_date = $2 AND state = 'waiting' AND priority = 'normal'
-             AND ($3::text[] IS NULL OR category_code = ANY($3)) AND queue_at < $4`,
-          [hallId, today, categories, priority.queue_at],
-        );
-      }
-      const [rules]: { overtake_cap: number; max_wait: number }[] =
-        await m.query(
-          `SELECT priority_overtake_cap AS overtake_cap, normal_max_wait_minutes AS max_wait FROM halls WHERE id = $1`,
-          [hallId],
-        );
+      const normal = c.n_id
+        ? {
+            id: c.n_id,
+            service_date: c.n_date as string,
+            queue_at: c.n_queue as Date,
+          }
+        : null;
+      const priority = c.p_id
+        ? {
+            id: c.p_id,
+            service_date: c.p_date as string,
+            queue_at: c.p_queue as Date,
+          }
+        : null;
+      const normalsAhead = c.normals_ahead;
+      const rules = {
+        overtake_cap: window.overtake_cap,
+        max_wait: window.max_wait,
+      };
       const pick = chooseNext(
         normal ? { queuedAt: normal.queue_at } : null,
         priority ? { queuedAt: priority.queue_at } : null,
@@ -108,7 +145,10 @@ export class CallingService {
         new Date(),
       );
       if (!pick) return null;
-      const chosen = (pick === 'normal' ? normal : priority) as TicketRow;
+      const chosen = (pick === 'normal' ? normal : priority) as {
+        id: string;
+        service_date: string;
+      };
       const [row] = await updateReturning<TicketRow>(
         m,
         `UPDATE tickets t SET state = 'called', called_at = now(), window_id = $3
@@ -218,9 +258,12 @@ export class CallingService {
     m: EntityManager,
     hallId: string,
     windowId: string,
-  ): Promise<WindowRow> {
-    const [w]: WindowRow[] = await m.query(
-      `SELECT id, hall_id, label, mode, category_codes, state FROM windows WHERE id = $1 AND hall_id = $2 FOR UPDATE`,
+  ): Promise<LockedWindow> {
+    const [w]: LockedWindow[] = await m.query(
+      `SELECT w.id, w.hall_id, w.label, w.mode, w.category_codes, w.state,
+              h.priority_overtake_cap AS overtake_cap, h.normal_max_wait_minutes AS max_wait
+       FROM windows w JOIN halls h ON h.id = w.hall_id
+       WHERE w.id = $1 AND w.hall_id = $2 FOR UPDATE OF w`,
       [windowId, hallId],
     );
     if (!w) throw ApiErrorException.notFound('Window');
