@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -33,7 +33,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config, 'api') }),
+        LoggerModule.forRoot({
+          pinoHttp: pinoHttpOptions(config, 'api'),
+          // Nest 11 route syntax (nestjs-pino's default '*' is the old one and is warned about)
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+        }),
         TypeOrmModule.forRoot({
           ...dataSourceOptions(config.DATABASE_URL, {
             extra: {
