@@ -398,6 +398,28 @@ describe('Directory and administration (HTTP, real PostgreSQL)', () => {
         ).body,
         400,
       );
+      // the kiosk search pages at most 100 items and 20 by default
+      await h
+        .http()
+        .get('/api/v1/service-items?limit=101')
+        .set(await auth('admin'))
+        .expect(400);
+      const page = await h
+        .http()
+        .get('/api/v1/service-items?limit=2&offset=1')
+        .set(await auth('admin'))
+        .expect(200);
+      expect(page.body.items).toHaveLength(2);
+      expect(page.body.total).toBe(4);
+      expect(
+        (
+          await h
+            .http()
+            .get('/api/v1/service-items')
+            .set(await auth('admin'))
+            .expect(200)
+        ).body.items,
+      ).toHaveLength(4);
     });
   });
 

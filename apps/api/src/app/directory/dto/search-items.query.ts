@@ -1,16 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsOptional, IsString, Matches, Max, MaxLength } from 'class-validator';
+import { PaginationDto } from '../../common/dto/pagination.dto';
 
-export class SearchItemsQuery {
+/** The kiosk search: `?q=&category=`, paginated, at most 100 (20 by default) a page. */
+export class SearchItemsQuery extends PaginationDto {
   @ApiPropertyOptional({
     description:
       'What the citizen typed (Chinese, no spaces needed) or an item code',
@@ -27,17 +20,6 @@ export class SearchItemsQuery {
   category?: string;
 
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
   @Max(100)
-  limit = 20;
-
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
+  override limit = 20;
 }
