@@ -5,15 +5,9 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryColumn,
-  ValueTransformer,
 } from 'typeorm';
 import { CategoryEntity } from './category.entity';
-
-/** numeric comes back from pg as a string; the column holds small values that fit a JS number. */
-const numericToNumber: ValueTransformer = {
-  to: (value: number | null | undefined) => value,
-  from: (value: string | null) => (value === null ? null : Number(value)),
-};
+import { numericToNumber } from '../numeric.transformer';
 
 /** A service item (事项) of a category, with the phrasings a citizen would type. */
 @Entity({ name: 'service_items' })

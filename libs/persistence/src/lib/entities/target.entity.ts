@@ -6,16 +6,10 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
-  ValueTransformer,
 } from 'typeorm';
 import { HallEntity } from './hall.entity';
 import { RegionEntity } from './region.entity';
-
-/** numeric comes back from pg as a string; target values fit a JS number. */
-const numericToNumber: ValueTransformer = {
-  to: (value: number | null | undefined) => value,
-  from: (value: string | null) => (value === null ? null : Number(value)),
-};
+import { numericToNumber } from '../numeric.transformer';
 
 /** A reform target for one hall or one region (exactly one of the two). */
 @Entity({ name: 'targets' })
