@@ -15,55 +15,45 @@ export class ScopeService {
     hallId: string,
     level: HallAccessLevel,
   ): Promise<void> {
-    // a device, manager or clerk acting on its own hall: the hall exists (foreign key) and the
-    // role alone decides, so the hot kiosk and window paths skip the lookup
+    const hallBound =
+      principal.type === 'device' ||
+      principal.role === 'hall_manager' ||
+      principal.role === 'clerk';
+    // a device, manager or clerk on its own hall: the hall exists (foreign key) and the role alone
+    // decides, so the hot kiosk and window paths need no lookup
     if (
-      (principal.type === 'device' ||
-        principal.role === 'hall_manager' ||
-        principal.role === 'clerk') &&
-      principal.hallId === hallId
-    ) {
-      if (
-        level === 'manage' &&
-        (principal.type === 'device' || principal.role === 'clerk')
-      ) {
-        throw ApiErrorException.forbidden('This hall is outside your scope');
-      }
+      hallBound &&
+      principal.hallId === hallId &&
+      ownHallAllows(principal, level)
+    )
       return;
-    }
     const rows: { region_code: string }[] = await this.db.query(
       'SELECT region_code FROM halls WHERE id = $1',
       [hallId],
     );
     if (!rows.length) throw ApiErrorException.notFound('Hall');
     if (
-      !(await this.allowsHall(principal, hallId, rows[0].region_code, level))
+      hallBound ||
+      !(await this.regionAllows(principal, rows[0].region_code, level))
     ) {
       throw ApiErrorException.forbidden('This hall is outside your scope');
     }
   }
 
-  private async allowsHall(
+  /** Admins everywhere; the reform office reads the halls of its region subtree. */
+  private async regionAllows(
     p: Principal,
-    hallId: string,
     regionCode: string,
     level: HallAccessLevel,
   ): Promise<boolean> {
-    if (p.type === 'device') return p.hallId === hallId && level !== 'manage';
-    switch (p.role) {
-      case 'admin':
-        return true;
-      case 'hall_manager':
-        return p.hallId === hallId;
-      case 'clerk':
-        return p.hallId === hallId && level !== 'manage';
-      case 'reform_office':
-        return (
-          level === 'read' &&
-          !!p.regionCode &&
-          (await this.isInSubtree(regionCode, p.regionCode))
-        );
-    }
+    if (p.type !== 'user') return false;
+    if (p.role === 'admin') return true;
+    return (
+      p.role === 'reform_office' &&
+      level === 'read' &&
+      !!p.regionCode &&
+      (await this.isInSubtree(regionCode, p.regionCode))
+    );
   }
 
   /** True when `code` is `root` or lies below it. */
@@ -92,4 +82,9 @@ export class ScopeService {
     );
     return rows.map((r) => r.code);
   }
+}
+
+/** On its own hall: everyone reads and operates; only its manager manages. */
+function ownHallAllows(p: Principal, level: HallAccessLevel): boolean {
+  return level !== 'manage' || (p.type === 'user' && p.role === 'hall_manager');
 }
