@@ -1,10 +1,14 @@
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { dataSourceOptions, runMigrations } from '@onewindow/persistence';
 import { loadConfigOrExit } from '@onewindow/server-core';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app/app.module';
-import { configureApp } from './app/configure-app';
+import {
+  configureApp,
+  createHttpAdapter,
+  NEST_APP_OPTIONS,
+} from './app/configure-app';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
@@ -23,13 +27,13 @@ async function bootstrap(): Promise<void> {
       await ds.destroy();
     }
   }
-  const app = await NestFactory.create<NestExpressApplication>(
+  const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
-    { bufferLogs: true },
+    createHttpAdapter(),
+    NEST_APP_OPTIONS,
   );
-  app.set('trust proxy', 'loopback');
-  configureApp(app);
-  await app.listen(config.PORT);
+  await configureApp(app);
+  await app.listen(config.PORT, '0.0.0.0');
 }
 
 bootstrap().catch((e: Error) => {

@@ -95,6 +95,50 @@ describe('Health and authentication (HTTP, real PostgreSQL and Redis)', () => {
     expectErrorBody(bad.body, 400);
   });
 
+  it('reads JSON only, and answers every malformed body with the error body', async () => {
+    const login = () => h.http().post('/api/v1/auth/login');
+    const big = await login()
+      .set('Content-Type', 'application/json')
+      .send(
+        JSON.stringify({ username: 'admin', password: 'x'.repeat(200_000) }),
+      )
+      .expect(413);
+    expectErrorBody(big.body, 413);
+    expect(big.body.message).toBe('Request body too large');
+    const empty = await login()
+      .set('Content-Type', 'application/json')
+      .send('')
+      .expect(400);
+    // an empty JSON body is no body: the fields are missing, not the JSON malformed
+    expect(empty.body.details).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'username' })]),
+    );
+    const form = await login()
+      .set('Content-Type', 'application/x-www-form-urlencoded')
+      .send('username=admin&password=x')
+      .expect(415);
+    expectErrorBody(form.body, 415);
+    const unknownPath = await h.http().get('/api/v1/no-such-thing').expect(404);
+    expectErrorBody(unknownPath.body, 404);
+  });
+
+  it('echoes a sane X-Request-Id and makes one up otherwise', async () => {
+    const given = await h
+      .http()
+      .get('/api/v1/health')
+      .set('X-Request-Id', 'kiosk-7.req_42')
+      .expect(200);
+    expect(given.headers['x-request-id']).toBe('kiosk-7.req_42');
+    const insane = await h
+      .http()
+      .get('/api/v1/health')
+      .set('X-Request-Id', 'a b <script>')
+      .expect(200);
+    expect(insane.headers['x-request-id']).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    );
+  });
+
   it('needs a valid bearer token elsewhere', async () => {
     expectErrorBody(
       (await h.http().get('/api/v1/halls').expect(401)).body,

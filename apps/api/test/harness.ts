@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { createTestDatabase, type TestDatabase } from '@onewindow/persistence';
 import { loadConfig, type AppConfig } from '@onewindow/server-core';
@@ -6,7 +6,11 @@ import bcrypt from 'bcryptjs';
 import { Client } from 'pg';
 import request from 'supertest';
 import { AppModule } from '../src/app/app.module';
-import { configureApp } from '../src/app/configure-app';
+import {
+  configureApp,
+  createHttpAdapter,
+  NEST_APP_OPTIONS,
+} from '../src/app/configure-app';
 
 export const PASSWORD = 'test-password-1';
 
@@ -18,7 +22,7 @@ export const FIX = {
 } as const;
 
 export interface Harness {
-  app: INestApplication;
+  app: NestFastifyApplication;
   db: TestDatabase;
   config: AppConfig;
   http: () => ReturnType<typeof request>;
@@ -98,14 +102,18 @@ export async function startHarness(
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
     ...env,
   });
-  let app: INestApplication;
+  let app: NestFastifyApplication;
   try {
     const moduleRef = await Test.createTestingModule({
       imports: [AppModule.forRoot(config)],
     }).compile();
-    app = moduleRef.createNestApplication({ bufferLogs: true });
-    configureApp(app);
+    app = moduleRef.createNestApplication<NestFastifyApplication>(
+      createHttpAdapter(),
+      NEST_APP_OPTIONS,
+    );
+    await configureApp(app);
     await app.init();
+    await app.getHttpAdapter().getInstance().ready();
   } catch (e) {
     // a suite that cannot boot still leaves no database behind
     await c.end().catch(() => undefined);

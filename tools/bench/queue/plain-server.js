@@ -7,7 +7,7 @@
  * same per-request device check (sha256 of the bearer token looked up in devices).
  *
  * What it leaves out on purpose, so the difference to the API is the framework and the API's extra
- * work: no Nest/Express, no validation beyond the minimum, no rate limiting, no request logging,
+ * work: no Nest/Fastify, no validation beyond the minimum, no rate limiting, no request logging,
  * no Redis publish, no position/estimatedWaitMinutes reads after the commit.
  *
  *   DATABASE_URL=postgres://… PORT=4100 node tools/bench/queue/plain-server.js

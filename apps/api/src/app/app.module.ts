@@ -1,6 +1,5 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@onewindow/persistence';
@@ -21,14 +20,6 @@ import { WindowsModule } from './windows/windows.module';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const staticFiles = config.DASHBOARD_DIR
-      ? [
-          ServeStaticModule.forRoot({
-            rootPath: config.DASHBOARD_DIR,
-            exclude: ['/api/{*path}'],
-          }),
-        ]
-      : [];
     return {
       module: AppModule,
       imports: [
@@ -71,7 +62,6 @@ export class AppModule {
         UsersModule,
         DevicesModule,
         QueueModule,
-        ...staticFiles,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

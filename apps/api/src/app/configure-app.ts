@@ -1,15 +1,82 @@
-import { INestApplication, VersioningType } from '@nestjs/common';
+import {
+  BadRequestException,
+  NotFoundException,
+  VersioningType,
+} from '@nestjs/common';
+import {
+  FastifyAdapter,
+  NestFastifyApplication,
+} from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppConfig, requestIdOf } from '@onewindow/server-core';
+import fastifyStatic from '@fastify/static';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from './common/validation';
 
+/** Largest JSON body accepted (larger: 413). */
+export const BODY_LIMIT_BYTES = 100 * 1024;
+
+/**
+ * The HTTP server: Fastify (its router, body handling and reply path cost a fraction of
+ * Express's per request, which is what a hall's kiosks and boards feel). Nest's own body parsers
+ * are off (`bodyParser: false` at creation): the API speaks JSON only, see `configureApp`.
+ */
+export function createHttpAdapter(): FastifyAdapter {
+  return new FastifyAdapter({
+    trustProxy: 'loopback',
+    // the id in every log line of the request and in the X-Request-Id answer header
+    genReqId: requestIdOf,
+    bodyLimit: BODY_LIMIT_BYTES,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+}
+
 /** Everything an API instance needs besides its module: used by main.ts and by the tests. */
-export function configureApp(app: INestApplication): INestApplication {
+export async function configureApp(
+  app: NestFastifyApplication,
+): Promise<NestFastifyApplication> {
+  const config = app.get(AppConfig);
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (req, reply, done) => {
+    void reply.header('X-Request-Id', req.id);
+    done();
+  });
+  // JSON only. An empty body with a JSON content type reads as no body (kiosks send that on
+  // call-next and the like); anything unparsable is the contract's 400; other types are 415.
+  fastify.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES },
+    (_req, body, done) => {
+      const text = (body as string).trim();
+      if (!text) return done(null, undefined);
+      try {
+        done(null, JSON.parse(text));
+      } catch {
+        done(new BadRequestException('Malformed JSON body'), undefined);
+      }
+    },
+  );
+
+  if (config.DASHBOARD_DIR) {
+    // the built dashboard at /, and its index for any other page path (client-side routes)
+    await app.register(fastifyStatic, {
+      root: config.DASHBOARD_DIR,
+      prefix: '/',
+      wildcard: false,
+    });
+    fastify.get('/*', (req, reply) => {
+      if (req.url.startsWith('/api/'))
+        throw new NotFoundException(`Cannot GET ${req.url}`);
+      return reply.sendFile('index.html');
+    });
+  }
+
   const doc = new DocumentBuilder()
     .setTitle('OneWindow API')
     .setDescription(
@@ -28,3 +95,6 @@ export function configureApp(app: INestApplication): INestApplication {
   );
   return app;
 }
+
+/** Creates the Nest application on Fastify (bodies parsed by `configureApp`). */
+export const NEST_APP_OPTIONS = { bufferLogs: true, bodyParser: false };

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { isUUID } from 'class-validator';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { ApiErrorException } from '../common/api-error.exception';
 import { ACCESS_KEY, PUBLIC_KEY } from './access.decorator';
 import { AuthService } from './auth.service';
@@ -27,7 +27,9 @@ export class AuthGuard implements CanActivate {
       return true;
     const rule =
       this.reflector.getAllAndOverride<AccessRule>(ACCESS_KEY, targets) ?? {};
-    const req = ctx.switchToHttp().getRequest<Request & AuthenticatedRequest>();
+    const req = ctx
+      .switchToHttp()
+      .getRequest<FastifyRequest & AuthenticatedRequest>();
 
     const header = req.headers.authorization;
     const match =
@@ -49,7 +51,7 @@ export class AuthGuard implements CanActivate {
     }
 
     if (rule.hall) {
-      const hallId = req.params[rule.hall.param];
+      const hallId = (req.params as Record<string, unknown>)[rule.hall.param];
       if (typeof hallId !== 'string' || !isUUID(hallId)) {
         throw ApiErrorException.badRequest(
           `${rule.hall.param} must be a UUID`,

@@ -7,7 +7,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { ErrorBody, ErrorDetail } from '@onewindow/contracts';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 
 const RETRY_AFTER_SECONDS = 5;
@@ -74,10 +74,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
-    const res = ctx.getResponse<Response>();
-    const req = ctx.getRequest<Request & { id?: string }>();
-    if (res.headersSent) {
-      res.end();
+    const res = ctx.getResponse<FastifyReply>();
+    const req = ctx.getRequest<FastifyRequest>();
+    if (res.sent || res.raw.headersSent) {
+      // an answer already under way (an event stream): all that is left is to end it
+      res.raw.end();
       return;
     }
     let status = HttpStatus.INTERNAL_SERVER_ERROR;
@@ -98,7 +99,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       }
       if (status === HttpStatus.TOO_MANY_REQUESTS) {
         message = 'Too many requests; retry later';
-        if (!res.getHeader('Retry-After')) res.setHeader('Retry-After', '60');
+        if (!res.getHeader('Retry-After')) res.header('Retry-After', '60');
       }
       if (status === HttpStatus.PAYLOAD_TOO_LARGE)
         message = 'Request body too large';
@@ -110,7 +111,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       )
         ? 'The service is busy; retry shortly'
         : 'The database is unavailable; retry shortly';
-      res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      res.header('Retry-After', String(RETRY_AFTER_SECONDS));
       this.logger.warn(
         `database unavailable on ${req.method} ${req.url}: ${(exception as Error).message}`,
       );
@@ -120,13 +121,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     ) {
       status = HttpStatus.BAD_REQUEST;
       message = 'Malformed value in request';
-    } else if (isBodyParserError(exception)) {
-      status = (exception as { status: number }).status;
-      message =
-        status === 413 ? 'Request body too large' : 'Malformed JSON body';
     } else {
       this.logger.error(
-        { err: exception, reqId: req.id },
+        { err: exception, reqId: (req.raw as { id?: unknown }).id },
         `unhandled error on ${req.method} ${req.url}`,
       );
     }
@@ -137,17 +134,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
       message,
     };
     if (details?.length) body.details = details;
-    res.status(status).json(body);
+    void res.status(status).send(body);
   }
-}
-
-function isBodyParserError(e: unknown): boolean {
-  const x = e as { type?: string; status?: number };
-  return (
-    !!x &&
-    typeof x.type === 'string' &&
-    typeof x.status === 'number' &&
-    x.status >= 400 &&
-    x.status < 500
-  );
 }

@@ -3,7 +3,19 @@ import { DateTime } from 'luxon';
 /** The halls' time zone: a ticket's service_date is the local date there. */
 export const HALL_TIME_ZONE = 'Asia/Shanghai';
 
-/** Today's date in the halls' time zone (YYYY-MM-DD). */
-export function todayInShanghai(): string {
-  return DateTime.now().setZone(HALL_TIME_ZONE).toISODate() as string;
+let today: { date: string; until: number } | undefined;
+
+/**
+ * Today's date in the halls' time zone (YYYY-MM-DD). Computed once per local day: the zone
+ * arithmetic is far dearer than the clock read, and every ticket write needs the date.
+ */
+export function todayInShanghai(now = Date.now()): string {
+  if (!today || now >= today.until || now < today.until - 86_400_000) {
+    const local = DateTime.fromMillis(now, { zone: HALL_TIME_ZONE });
+    today = {
+      date: local.toISODate() as string,
+      until: local.startOf('day').plus({ days: 1 }).toMillis(),
+    };
+  }
+  return today.date;
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { HealthResponse } from '@onewindow/contracts';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorator';
 import { RedisClient } from '../redis/redis.module';
@@ -22,7 +22,7 @@ export class HealthController {
       'Liveness of the API and its backing services (503 when the database is down)',
   })
   async health(
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<HealthResponse> {
     const [db, redis] = await Promise.all([this.dbUp(), this.redis.ping()]);
     const body: HealthResponse = {
@@ -31,8 +31,7 @@ export class HealthController {
       redis: redis ? 'up' : 'down',
     };
     if (!db) {
-      res.status(503);
-      res.setHeader('Retry-After', '5');
+      res.status(503).header('Retry-After', '5');
     }
     return body;
   }

@@ -7,7 +7,8 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { HallEventType } from '@onewindow/contracts';
 import { AppConfig } from '@onewindow/server-core';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
+import type { ServerResponse } from 'node:http';
 import type Redis from 'ioredis';
 import { DataSource, EntityManager } from 'typeorm';
 import { RedisClient } from '../redis/redis.module';
@@ -20,7 +21,7 @@ export interface HallEvent {
 }
 
 interface Stream {
-  res: Response;
+  res: ServerResponse;
   lastSeq: number;
 }
 
@@ -121,7 +122,7 @@ export class HallEventsService implements OnModuleInit, OnModuleDestroy {
   /** Opens a stream: replays the events after `lastEventId` (if any), then follows live. */
   async open(
     hallId: string,
-    res: Response,
+    reply: FastifyReply,
     lastEventId: number | null,
   ): Promise<void> {
     const [row]: { last_seq: string }[] = await this.db.query(
@@ -133,12 +134,15 @@ export class HallEventsService implements OnModuleInit, OnModuleDestroy {
       lastEventId === null || lastEventId > current
         ? current
         : Math.max(0, lastEventId);
-    res.status(200);
-    res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
-    res.setHeader('Cache-Control', 'no-cache, no-transform');
-    res.setHeader('Connection', 'keep-alive');
-    res.setHeader('X-Accel-Buffering', 'no');
-    res.flushHeaders();
+    // the stream is written on the socket's response from here on, past Fastify's reply
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
     res.write(
       `retry: 3000\n: connected to hall ${hallId} at event ${lastSeq}\n\n`,
     );

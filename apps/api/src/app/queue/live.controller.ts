@@ -18,7 +18,7 @@ import {
 } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { QueueSnapshot } from '@onewindow/contracts';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access.decorator';
 import { ApiErrorException } from '../common/api-error.exception';
 import { CallingService } from './calling.service';
@@ -60,7 +60,7 @@ export class LiveController {
     @Param('hallId') hallId: string,
     @Headers('last-event-id') lastEventId: string | undefined,
     @Query('lastEventId') lastEventIdQuery: string | undefined,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     const raw = lastEventId ?? lastEventIdQuery;
     if (raw !== undefined && !/^\d{1,15}$/.test(raw)) {

@@ -18,7 +18,7 @@ import {
 } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { TicketView, TransferResult } from '@onewindow/contracts';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import {
   Access,
   Actor,
@@ -71,7 +71,7 @@ export class TicketsController {
     @Param('hallId') hallId: string,
     @Headers('idempotency-key') key: string | undefined,
     @Body() dto: IssueTicketDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<TicketView> {
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
       throw ApiErrorException.badRequest('Invalid Idempotency-Key', [

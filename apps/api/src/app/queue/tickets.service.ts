@@ -40,6 +40,33 @@ interface ItemRow {
 /** Handling times of the last this-many done tickets of a category make the recent mean. */
 const RECENT_HANDLING_SAMPLE = 50;
 
+/** Windows that compete for a category's tickets (see `competition`). */
+interface Competition {
+  /** categories whose waiting tickets compete with it; null: every category */
+  categories: string[] | null;
+  /** windows able to serve it */
+  able: number;
+}
+
+/**
+ * The number of waiting tickets ahead of one: same hall and day, a competing category, a higher
+ * priority class, or the same class and earlier in the queue. Arguments are SQL expressions.
+ */
+function aheadSql(
+  hallId: string,
+  serviceDate: string,
+  id: string,
+  categories: string,
+  rank: string,
+  queueAt: string,
+): string {
+  return `(SELECT count(*)::int FROM tickets o
+    WHERE o.hall_id = ${hallId} AND o.service_date = ${serviceDate} AND o.state = 'waiting' AND o.id <> ${id}
+      AND (${categories}::text[] IS NULL OR o.category_code = ANY(${categories}::text[]))
+      AND (CASE WHEN o.priority = 'normal' THEN 0 ELSE 1 END > ${rank}
+           OR (CASE WHEN o.priority = 'normal' THEN 0 ELSE 1 END = ${rank} AND (o.queue_at, o.id) < (${queueAt}, ${id}::uuid))))`;
+}
+
 /** How long read-mostly inputs of the queue are reused. */
 const WINDOWS_TTL_MS = 2_000;
 const HANDLING_TTL_MS = 60_000;
@@ -91,6 +118,7 @@ export class TicketsService {
       .update(JSON.stringify([item.code, priority, channel]))
       .digest('hex');
     const principalKey = `${p.type}:${p.id}`;
+    const competition = await this.competition(hallId, item.category_code);
 
     const outcome = await this.withPartitions(() =>
       this.db.transaction(async (m) => {
@@ -117,6 +145,7 @@ export class TicketsService {
             return {
               row: await this.loadTicket(m, seen.ticket_id, seen.service_date),
               created: false,
+              ahead: null,
             };
           }
         }
@@ -129,6 +158,7 @@ export class TicketsService {
           channel,
           queueAt: null,
           transferredFromId: null,
+          competition,
         });
         if (idempotencyKey) {
           await m.query(
@@ -144,12 +174,15 @@ export class TicketsService {
           );
         }
         await this.events.append(m, hallId, 'ticket.issued', toTicketView(row));
-        return { row, created: true };
+        return { row, created: true, ahead: row.ahead };
       }),
     );
     if (outcome.created) this.events.notify(hallId);
     return {
-      ticket: await this.withEstimate(outcome.row),
+      ticket:
+        outcome.ahead === null
+          ? await this.withEstimate(outcome.row)
+          : await this.estimated(outcome.row, competition, outcome.ahead),
       created: outcome.created,
     };
   }
@@ -237,6 +270,10 @@ export class TicketsService {
           [id, from.service_date],
         );
         ended.window_label = from.window_label;
+        const competition = await this.competition(
+          from.hall_id,
+          item.category_code,
+        );
         const to = await this.insertTicket(m, {
           hallId: from.hall_id,
           serviceDate: todayInShanghai(),
@@ -245,55 +282,74 @@ export class TicketsService {
           channel: 'staff',
           queueAt: from.queue_at,
           transferredFromId: from.id,
+          competition,
         });
         const view = { from: toTicketView(ended), to: toTicketView(to) };
         await this.events.append(m, from.hall_id, 'ticket.transferred', view);
-        return { hallId: from.hall_id, ended, to };
+        return { hallId: from.hall_id, ended, to, competition };
       }),
     );
     this.events.notify(result.hallId);
     return {
       from: toTicketView(result.ended),
-      to: await this.withEstimate(result.to),
+      to: await this.estimated(result.to, result.competition, result.to.ahead),
     };
   }
 
   /** Position and estimated wait of a waiting ticket (read-only, outside any transaction). */
   async withEstimate(row: TicketRow): Promise<TicketView> {
     if (row.state !== 'waiting') return toTicketView(row);
-    const windows = await this.servingWindows(row.hall_id);
-    const open = windows.filter((w) => w.open);
-    // nothing open that serves it: estimate with the windows that would, once they open
-    const serving = open.some((w) => windowServes(w, row.category_code))
-      ? open
-      : windows;
-    const able = serving.filter((w) =>
-      windowServes(w, row.category_code),
-    ).length;
-    const competing = competingCategories(serving, row.category_code);
+    const competition = await this.competition(row.hall_id, row.category_code);
     const [{ ahead }]: { ahead: number }[] = await this.db.query(
-      `SELECT count(*)::int AS ahead FROM tickets
-       WHERE hall_id = $1 AND service_date = $2 AND state = 'waiting' AND id <> $3
-         AND ($4::text[] IS NULL OR category_code = ANY($4))
-         AND (CASE WHEN priority = 'normal' THEN 0 ELSE 1 END > $5
-              OR (CASE WHEN priority = 'normal' THEN 0 ELSE 1 END = $5 AND (queue_at, id) < ($6, $3::uuid)))`,
+      `SELECT ${aheadSql('$1', '$2::date', '$3::uuid', '$4', '$5::int', '$6::timestamptz')} AS ahead`,
       [
         row.hall_id,
         row.service_date,
         row.id,
-        competing,
+        competition.categories,
         priorityRank(row.priority),
         row.queue_at,
       ],
     );
+    return this.estimated(row, competition, ahead);
+  }
+
+  /** The ticket's view with its position and estimate, given the tickets ahead of it. */
+  private async estimated(
+    row: TicketRow,
+    competition: Competition,
+    ahead: number,
+  ): Promise<TicketView> {
     const handling = await this.handlingMinutes(row);
     return toTicketView(row, {
       position: ahead + 1,
-      estimatedWaitMinutes: estimateWaitMinutes(ahead, handling, able),
+      estimatedWaitMinutes: estimateWaitMinutes(
+        ahead,
+        handling,
+        competition.able,
+      ),
     });
   }
 
-  /** The hall's non-retired windows; cached for a few seconds (an estimate may lag a window change that long). */
+  /**
+   * Which waiting tickets compete with a category for the same windows, and how many windows
+   * can serve it: the open ones, or when none of those serve it, the ones that would once open.
+   */
+  private async competition(
+    hallId: string,
+    categoryCode: string,
+  ): Promise<Competition> {
+    const windows = await this.servingWindows(hallId);
+    const open = windows.filter((w) => w.open);
+    const serving = open.some((w) => windowServes(w, categoryCode))
+      ? open
+      : windows;
+    return {
+      categories: competingCategories(serving, categoryCode),
+      able: serving.filter((w) => windowServes(w, categoryCode)).length,
+    };
+  }
+
   private async servingWindows(
     hallId: string,
   ): Promise<(ServingWindow & { open: boolean })[]> {
@@ -441,11 +497,12 @@ export class TicketsService {
       channel: string;
       queueAt: Date | null;
       transferredFromId: string | null;
+      competition: Competition;
     },
-  ): Promise<TicketRow> {
+  ): Promise<TicketRow & { ahead: number }> {
     // one statement: the next number of the prefix and the ticket (numbers are the prefix and at
-    // least three digits: A007, A123, A1024)
-    const [row]: TicketRow[] = await m.query(
+    // least three digits: A007, A123, A1024), and how many waiting tickets are ahead of it
+    const [row]: (TicketRow & { ahead: number })[] = await m.query(
       `WITH next AS (
          INSERT INTO ticket_counters (hall_id, service_date, prefix, last_value) VALUES ($2, $1, $3, 1)
          ON CONFLICT (hall_id, service_date, prefix) DO UPDATE SET last_value = ticket_counters.last_value + 1
@@ -456,7 +513,8 @@ export class TicketsService {
        SELECT $1, $2, $3 || lpad(last_value::text, greatest(3, length(last_value::text)), '0'), $3, last_value, $4, $5, $6, $7,
               'waiting', now(), COALESCE($8, now()), $9
        FROM next
-       RETURNING ${TICKET_COLUMNS}`,
+       RETURNING ${TICKET_COLUMNS},
+         ${aheadSql('t.hall_id', 't.service_date', 't.id', '$10', "CASE WHEN t.priority = 'normal' THEN 0 ELSE 1 END", 't.queue_at')} AS ahead`,
       [
         t.serviceDate,
         t.hallId,
@@ -467,6 +525,7 @@ export class TicketsService {
         t.channel,
         t.queueAt,
         t.transferredFromId,
+        t.competition.categories,
       ],
     );
     return row;

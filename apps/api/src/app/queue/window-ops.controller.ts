@@ -6,7 +6,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { TicketView, WindowView } from '@onewindow/contracts';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access.decorator';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { CallingService } from './calling.service';
@@ -39,7 +39,7 @@ export class WindowOpsController {
   async callNext(
     @Param('hallId') hallId: string,
     @Param('windowId', windowId) id: string,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<TicketView | undefined> {
     const ticket = await this.calling.callNext(hallId, id);
     if (!ticket) {

@@ -5,11 +5,17 @@ import type { AppConfig } from '../config/app-config';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** The request id: the caller's X-Request-Id when it is sane, else a new UUID; echoed back. */
-export function requestId(req: IncomingMessage, res: ServerResponse): string {
+/** The request id: the caller's X-Request-Id when it is sane, else a new UUID. */
+export function requestIdOf(req: IncomingMessage): string {
   const given = req.headers['x-request-id'];
-  const id =
-    typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  return typeof given === 'string' && REQUEST_ID.test(given)
+    ? given
+    : randomUUID();
+}
+
+/** pino-http's request id where the server has not set one: `requestIdOf`, echoed back. */
+export function requestId(req: IncomingMessage, res: ServerResponse): string {
+  const id = requestIdOf(req);
   res.setHeader('X-Request-Id', id);
   return id;
 }
