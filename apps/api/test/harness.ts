@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
+import { DEMO_PASSWORD, loadDemo } from '@onewindow/demo-data';
 import { createTestDatabase, type TestDatabase } from '@onewindow/persistence';
 import { loadConfig, type AppConfig } from '@onewindow/server-core';
 import bcrypt from 'bcryptjs';
@@ -77,21 +78,25 @@ async function loadFixture(c: Client): Promise<void> {
 }
 
 /**
- * Boots the API module on a fresh database with the fixture. With `sharing`, boots a second
- * instance on the first one's database (as N stateless API instances would run); closing it
- * leaves the database to its owner.
+ * Boots the API module on a fresh database with the fixture (or, with `data: 'demo'`, the small
+ * demo profile: the facts halls and their window histories; same usernames, the demo password).
+ * With `sharing`, boots a second instance on the first one's database (as N stateless API
+ * instances would run); closing it leaves the database to its owner.
  */
 export async function startHarness(
   label: string,
   env: Record<string, string> = {},
   sharing?: Harness,
+  data: 'fixture' | 'demo' = 'fixture',
 ): Promise<Harness> {
   const db = sharing ? sharing.db : await createTestDatabase(label);
+  const password = data === 'demo' ? DEMO_PASSWORD : PASSWORD;
   const c = new Client({ connectionString: db.url });
   // outage tests terminate every connection of the database; this one is then simply unusable
   c.on('error', () => undefined);
   await c.connect();
-  if (!sharing) await loadFixture(c);
+  if (!sharing && data === 'demo') await loadDemo(db.url, { profile: 'small' });
+  else if (!sharing) await loadFixture(c);
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: db.url,
@@ -133,7 +138,7 @@ export async function startHarness(
       if (cached) return cached;
       const res = await http()
         .post('/api/v1/auth/login')
-        .send({ username, password: PASSWORD });
+        .send({ username, password });
       if (res.status !== 200)
         throw new Error(
           `login ${username}: ${res.status} ${JSON.stringify(res.body)}`,

@@ -94,6 +94,10 @@ export interface WindowView {
   mode: WindowMode;
   categoryCodes: string[];
   state: WindowState;
+  /** first day in service (YYYY-MM-DD) */
+  openedOn: string;
+  /** day it left service, if it has */
+  retiredOn: string | null;
 }
 
 export interface WindowHistoryDay {
@@ -125,4 +129,19 @@ export interface DeviceView {
   createdAt: string;
   revokedAt: string | null;
   lastSeenAt: string | null;
+}
+
+/** One configuration change in the audit log. */
+export interface AuditEntryView {
+  id: string;
+  at: string;
+  actor: { id: string | null; name: string | null };
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  hallId: string | null;
+  regionCode: string | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
 }

@@ -30,6 +30,8 @@ type WindowAction = 'open' | 'pause' | 'close';
 
 /** A window locked for a change, with its hall's priority rules. */
 interface LockedWindow extends WindowRow {
+  opened_on: string;
+  retired_on: string | null;
   overtake_cap: number;
   max_wait: number;
 }
@@ -197,6 +199,8 @@ export class CallingService {
         mode: window.mode,
         categoryCodes: window.category_codes,
         state: rule.to,
+        openedOn: window.opened_on,
+        retiredOn: window.retired_on,
       };
       await this.events.append(m, hallId, 'window.changed', v);
       return v;
@@ -261,6 +265,7 @@ export class CallingService {
   ): Promise<LockedWindow> {
     const [w]: LockedWindow[] = await m.query(
       `SELECT w.id, w.hall_id, w.label, w.mode, w.category_codes, w.state,
+              to_char(w.opened_on, 'YYYY-MM-DD') AS opened_on, to_char(w.retired_on, 'YYYY-MM-DD') AS retired_on,
               h.priority_overtake_cap AS overtake_cap, h.normal_max_wait_minutes AS max_wait
        FROM windows w JOIN halls h ON h.id = w.hall_id
        WHERE w.id = $1 AND w.hall_id = $2 FOR UPDATE OF w`,

@@ -14,6 +14,7 @@ import { Access, Actor, CurrentActor } from '../auth/access.decorator';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { CreateWindowDto } from './dto/create-window.dto';
 import { ListWindowsQuery } from './dto/list-windows.query';
+import { RetireWindowDto } from './dto/retire-window.dto';
 import { UpdateWindowDto } from './dto/update-window.dto';
 import { WindowHistoryQuery } from './dto/window-history.query';
 import { WindowsService } from './windows.service';
@@ -32,13 +33,16 @@ export class WindowsController {
     devices: ['kiosk', 'display'],
   })
   @ApiOperation({
-    summary: 'Windows of a hall (retired ones only with includeRetired=true)',
+    summary:
+      'Windows of a hall today (retired ones only with includeRetired=true), or its layout on a past day (asOf)',
   })
   list(
     @Param('hallId') hallId: string,
     @Query() q: ListWindowsQuery,
   ): Promise<WindowView[]> {
-    return this.windows.list(hallId, q.includeRetired === 'true');
+    return q.asOf
+      ? this.windows.layoutOn(hallId, q.asOf)
+      : this.windows.list(hallId, q.includeRetired === 'true');
   }
 
   @Get('history')
@@ -90,12 +94,15 @@ export class WindowsController {
     roles: ['admin', 'hall_manager'],
     hall: { param: 'hallId', level: 'manage' },
   })
-  @ApiOperation({ summary: 'Retire a window (manager)' })
+  @ApiOperation({
+    summary: 'Retire a window (manager), today or on an earlier day',
+  })
   retire(
     @CurrentActor() actor: Actor,
     @Param('hallId') hallId: string,
     @Param('windowId', windowIdPipe) windowId: string,
+    @Body() dto: RetireWindowDto = {},
   ): Promise<WindowView> {
-    return this.windows.retire(actor, hallId, windowId);
+    return this.windows.retire(actor, hallId, windowId, dto ?? {});
   }
 }

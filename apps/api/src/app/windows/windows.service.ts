@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   WindowHistoryResponse,
   WindowMode,
+  WindowState,
   WindowView,
 } from '@onewindow/contracts';
 import {
@@ -18,6 +19,7 @@ import { ApiErrorException } from '../common/api-error.exception';
 import { todayInShanghai } from '../common/service-date';
 import { HallEventsService } from '../queue/hall-events.service';
 import type { CreateWindowDto } from './dto/create-window.dto';
+import type { RetireWindowDto } from './dto/retire-window.dto';
 import type { UpdateWindowDto } from './dto/update-window.dto';
 import { ModeDelta, windowCountsByDay } from './window-history';
 
@@ -39,6 +41,50 @@ export class WindowsService {
     return rows.map(toWindowView);
   }
 
+  /**
+   * The layout on a day, from the lifecycle events: the windows in service then (opened on or
+   * before it, not retired by it) with the mode and skill set of their latest event up to it.
+   * `state` is today's (a window retired since shows `retired`).
+   */
+  async layoutOn(hallId: string, asOf: string): Promise<WindowView[]> {
+    assertNotFuture(asOf, 'asOf');
+    const rows: {
+      id: string;
+      label: string;
+      mode: WindowMode;
+      category_codes: string[];
+      state: WindowState;
+      opened_on: string;
+      retired_on: string | null;
+    }[] = await this.db.query(
+      `SELECT w.id, w.label, e.mode, e.category_codes, w.state,
+              to_char(w.opened_on, 'YYYY-MM-DD') AS opened_on, to_char(w.retired_on, 'YYYY-MM-DD') AS retired_on
+       FROM windows w
+       JOIN LATERAL (
+         SELECT kind, mode, category_codes FROM window_events
+         WHERE window_id = w.id AND effective_date <= $2
+         ORDER BY effective_date DESC, id DESC LIMIT 1
+       ) last ON last.kind <> 'retired'
+       JOIN LATERAL (
+         SELECT mode, category_codes FROM window_events
+         WHERE window_id = w.id AND effective_date <= $2 AND kind <> 'retired'
+         ORDER BY effective_date DESC, id DESC LIMIT 1
+       ) e ON true
+       WHERE w.hall_id = $1
+       ORDER BY w.label, w.id`,
+      [hallId, asOf],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      label: r.label,
+      mode: r.mode,
+      categoryCodes: r.category_codes ?? [],
+      state: r.state,
+      openedOn: r.opened_on,
+      retiredOn: r.retired_on,
+    }));
+  }
+
   async create(
     actor: Actor,
     hallId: string,
@@ -48,9 +94,10 @@ export class WindowsService {
       dto.mode,
       dto.categoryCodes ?? [],
     );
+    const openedOn = dto.effectiveDate ?? todayInShanghai();
+    assertNotFuture(openedOn, 'effectiveDate');
     const view = await this.db.transaction(async (m) => {
       await this.assertLabelFree(m, hallId, dto.label);
-      const today = todayInShanghai();
       const window = await m.save(
         m.create(WindowEntity, {
           hallId,
@@ -58,14 +105,15 @@ export class WindowsService {
           mode: dto.mode,
           categoryCodes,
           state: 'closed',
-          openedOn: today,
+          openedOn,
         }),
       );
       return this.recordChange(m, actor, window, 'window.create', null, {
         kind: 'opened',
-        effectiveDate: today,
+        effectiveDate: openedOn,
         mode: dto.mode,
         categoryCodes,
+        note: dto.note ?? null,
       });
     });
     this.events.notify(hallId);
@@ -84,7 +132,8 @@ export class WindowsService {
       hallId,
       windowId,
       'window.update',
-      async (window) => {
+      dto.effectiveDate,
+      async (window, effectiveDate) => {
         if (window.state === 'retired')
           throw ApiErrorException.conflict('The window is retired');
         const mode = dto.mode ?? window.mode;
@@ -101,43 +150,68 @@ export class WindowsService {
         window.categoryCodes = categoryCodes;
         return {
           kind: 'converted',
-          effectiveDate: todayInShanghai(),
+          effectiveDate,
           mode,
           categoryCodes,
+          note: dto.note ?? null,
         };
       },
     );
   }
 
-  retire(actor: Actor, hallId: string, windowId: string): Promise<WindowView> {
+  retire(
+    actor: Actor,
+    hallId: string,
+    windowId: string,
+    dto: RetireWindowDto,
+  ): Promise<WindowView> {
     return this.change(
       actor,
       hallId,
       windowId,
       'window.retire',
-      async (window) => {
+      dto.effectiveDate,
+      async (window, effectiveDate) => {
         if (window.state === 'retired')
           throw ApiErrorException.conflict('The window is already retired');
-        const today = todayInShanghai();
         window.state = 'retired';
-        window.retiredOn = today;
-        return { kind: 'retired', effectiveDate: today };
+        window.retiredOn = effectiveDate;
+        return { kind: 'retired', effectiveDate, note: dto.note ?? null };
       },
     );
   }
 
-  /** Locks a window, applies `mutate` (which returns its lifecycle event), saves and records it. */
+  /**
+   * Locks a window, applies `mutate` (which returns its lifecycle event), saves and records it.
+   * The event's day defaults to today; it may be earlier (history) but never after today, and
+   * never before the window's latest recorded event: its events stay in date order.
+   */
   private async change(
     actor: Actor,
     hallId: string,
     windowId: string,
     action: string,
-    mutate: (window: WindowEntity) => Promise<Partial<WindowEventEntity>>,
+    effectiveDate: string | undefined,
+    mutate: (
+      window: WindowEntity,
+      effectiveDate: string,
+    ) => Promise<Partial<WindowEventEntity>>,
   ): Promise<WindowView> {
+    const day = effectiveDate ?? todayInShanghai();
+    assertNotFuture(day, 'effectiveDate');
     const view = await this.db.transaction(async (m) => {
       const window = await this.lockWindow(m, hallId, windowId);
+      const [{ latest }]: { latest: string | null }[] = await m.query(
+        `SELECT to_char(max(effective_date), 'YYYY-MM-DD') AS latest FROM window_events WHERE window_id = $1`,
+        [windowId],
+      );
+      if (latest && day < latest) {
+        throw ApiErrorException.conflict(
+          `This window has a change dated ${latest}: record changes in date order (effectiveDate ${day} is earlier)`,
+        );
+      }
       const before = toWindowView(window);
-      const event = await mutate(window);
+      const event = await mutate(window, day);
       window.updatedAt = new Date();
       await m.save(window);
       return this.recordChange(m, actor, window, action, before, event);
@@ -191,6 +265,15 @@ export class WindowsService {
         [{ field: 'to', problems: ['span too long'] }],
       );
     }
+    const deltas = await this.modeDeltas([hallId], to);
+    return { hallId, from, to, days: windowCountsByDay(deltas, from, to) };
+  }
+
+  /**
+   * Each day's change to the window count per mode up to `to`, summed over the halls (the input of
+   * windowCountsByDay). Also what the targets of a hall or a region count their windows from.
+   */
+  async modeDeltas(hallIds: string[], to: string): Promise<ModeDelta[]> {
     // Each event's effect on the count per mode; a retirement or a conversion removes the window
     // from the mode it had before (the previous event's mode).
     const rows: { date: string; mode: WindowMode; delta: string }[] =
@@ -198,21 +281,20 @@ export class WindowsService {
         `WITH ev AS (
          SELECT kind, effective_date, mode,
                 LAG(mode) OVER (PARTITION BY window_id ORDER BY effective_date, id) AS prev_mode
-         FROM window_events WHERE hall_id = $1 AND effective_date <= $2
+         FROM window_events WHERE hall_id = ANY($1) AND effective_date <= $2
        ), deltas AS (
          SELECT effective_date AS d, mode AS m, 1 AS delta FROM ev WHERE kind IN ('opened', 'converted')
          UNION ALL
          SELECT effective_date, prev_mode, -1 FROM ev WHERE kind IN ('converted', 'retired') AND prev_mode IS NOT NULL
        )
        SELECT to_char(d, 'YYYY-MM-DD') AS date, m AS mode, SUM(delta) AS delta FROM deltas GROUP BY d, m ORDER BY d`,
-        [hallId, to],
+        [hallIds, to],
       );
-    const deltas: ModeDelta[] = rows.map((r) => ({
+    return rows.map((r) => ({
       date: r.date,
       mode: r.mode,
       delta: Number(r.delta),
     }));
-    return { hallId, from, to, days: windowCountsByDay(deltas, from, to) };
   }
 
   private async lockWindow(
@@ -285,5 +367,16 @@ export function toWindowView(w: WindowEntity): WindowView {
     mode: w.mode,
     categoryCodes: w.categoryCodes,
     state: w.state,
+    openedOn: w.openedOn,
+    retiredOn: w.retiredOn ?? null,
   };
+}
+
+/** A 400 for a day after today in the halls' time zone. */
+function assertNotFuture(day: string, field: string): void {
+  const today = todayInShanghai();
+  if (day > today)
+    throw ApiErrorException.badRequest(`${field} must not be after today`, [
+      { field, problems: [`is after today (${today}, Asia/Shanghai)`] },
+    ]);
 }

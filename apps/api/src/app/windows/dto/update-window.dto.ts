@@ -5,8 +5,11 @@ import {
   IsArray,
   IsIn,
   IsOptional,
+  IsString,
   Matches,
+  MaxLength,
 } from 'class-validator';
+import { IsCalendarDate } from '../../common/dto/calendar-date';
 
 export class UpdateWindowDto {
   @ApiPropertyOptional({ enum: WINDOW_MODES, example: 'comprehensive' })
@@ -23,4 +26,19 @@ export class UpdateWindowDto {
     message: 'categoryCodes must hold category codes',
   })
   categoryCodes?: string[];
+
+  @ApiPropertyOptional({
+    description:
+      'The day the change took effect (YYYY-MM-DD, Asia/Shanghai): today by default; earlier days record history, never a day after today, nor before an earlier recorded change of this window',
+    example: '2019-07-01',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  effectiveDate?: string;
+
+  @ApiPropertyOptional({ example: '36个部门窗口合并为综合窗口' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
 }
