@@ -268,6 +268,16 @@ describe('Health and authentication (HTTP, real PostgreSQL and Redis)', () => {
         'door-north',
         '一楼取号机 1',
       ]);
+      // with when each was last seen (both have called since being issued) and revocation
+      const kioskRow = list.body.find(
+        (d: { id: string }) => d.id === created.body.id,
+      );
+      expect(kioskRow).toMatchObject({
+        kind: 'kiosk',
+        lastSeenAt: expect.any(String),
+        revokedAt: expect.any(String),
+      });
+      expect(JSON.stringify(list.body)).not.toMatch(/owd_|token/i);
 
       const audit = await h.sql<{ action: string }>(
         `SELECT action FROM audit_log WHERE entity_type = 'device' ORDER BY id`,
