@@ -6,6 +6,10 @@ import {
   startHarness,
 } from './harness';
 
+/** Today in Asia/Shanghai, as the API counts days. */
+const today = () =>
+  new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
 describe('Directory and administration (HTTP, real PostgreSQL)', () => {
   let h: Harness;
   const auth = async (user: string) => ({
@@ -570,6 +574,8 @@ describe('Directory and administration (HTTP, real PostgreSQL)', () => {
         mode: 'department',
         categoryCodes: ['social_security'],
         state: 'closed',
+        openedOn: today(),
+        retiredOn: null,
       });
       const conv = await h
         .http()

@@ -1,66 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import { testAdminUrl } from '@onewindow/persistence';
+import { OwnRedis } from '@onewindow/server-core';
 import { Client } from 'pg';
 import request from 'supertest';
 import { expectErrorBody, FIX, Harness, startHarness } from './harness';
 import { SseClient } from './sse-client';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** A Redis of this test's own, so that stopping it disturbs nothing else. */
-class OwnRedis {
-  private proc?: ChildProcess;
-  constructor(readonly port: number) {}
-
-  async start(): Promise<void> {
-    this.proc = spawn(
-      'redis-server',
-      [
-        '--port',
-        String(this.port),
-        '--bind',
-        '127.0.0.1',
-        '--save',
-        '',
-        '--appendonly',
-        'no',
-      ],
-      { stdio: 'ignore' },
-    );
-    const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline) {
-      const up = await new Promise<boolean>((resolve) => {
-        const c = net.connect(
-          this.port,
-          '127.0.0.1',
-          () => (c.end(), resolve(true)),
-        );
-        c.on('error', () => resolve(false));
-      });
-      if (up) return;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error('redis-server did not start');
-  }
-
-  async stop(): Promise<void> {
-    const p = this.proc;
-    if (!p || p.exitCode !== null) return;
-    await new Promise<void>((resolve) => {
-      p.once('exit', () => resolve());
-      p.kill('SIGKILL');
-    });
-  }
-}
 
 describe('Live fan-out across API instances, and faults (real PostgreSQL, own Redis)', () => {
   let redis: OwnRedis;
@@ -74,8 +17,7 @@ describe('Live fan-out across API instances, and faults (real PostgreSQL, own Re
   const boards: SseClient[] = [];
 
   beforeAll(async () => {
-    redis = new OwnRedis(await freePort());
-    await redis.start();
+    redis = await OwnRedis.start();
     const env = {
       REDIS_URL: `redis://127.0.0.1:${redis.port}`,
       DEVICE_RATE_LIMIT_PER_MINUTE: '100000',

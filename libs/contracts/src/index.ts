@@ -1,3 +1,5 @@
 export * from './lib/enums';
 export * from './lib/api';
 export * from './lib/queue';
+export * from './lib/targets';
+export * from './lib/staff';

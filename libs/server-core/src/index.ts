@@ -1,3 +1,5 @@
 export * from './lib/config/app-config';
 export * from './lib/logging/logger-options';
 export * from './lib/queues/queues';
+export * from './lib/config/config.module';
+export * from './lib/testing/own-redis';

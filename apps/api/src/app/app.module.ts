@@ -3,17 +3,22 @@ import { APP_FILTER } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@onewindow/persistence';
-import { AppConfig, pinoHttpOptions } from '@onewindow/server-core';
+import {
+  AppConfig,
+  ConfigModule,
+  pinoHttpOptions,
+} from '@onewindow/server-core';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
-import { ConfigModule } from './config/config.module';
 import { DevicesModule } from './devices/devices.module';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
+import { StaffModule } from './staff/staff.module';
+import { TargetsModule } from './targets/targets.module';
 import { UsersModule } from './users/users.module';
 import { WindowsModule } from './windows/windows.module';
 
@@ -59,6 +64,8 @@ export class AppModule {
         HealthModule,
         DirectoryModule,
         WindowsModule,
+        StaffModule,
+        TargetsModule,
         UsersModule,
         DevicesModule,
         QueueModule,

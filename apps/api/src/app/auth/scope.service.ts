@@ -56,6 +56,27 @@ export class ScopeService {
     );
   }
 
+  /**
+   * Reading a region's figures: admins anywhere, the reform office within its subtree; 404 for an
+   * unknown region, 403 for everyone else.
+   */
+  async assertRegionRead(p: Principal, code: string): Promise<void> {
+    const known: unknown[] = await this.db.query(
+      'SELECT 1 FROM regions WHERE code = $1',
+      [code],
+    );
+    if (!known.length) throw ApiErrorException.notFound('Region');
+    if (p.type === 'user' && p.role === 'admin') return;
+    if (
+      p.type === 'user' &&
+      p.role === 'reform_office' &&
+      !!p.regionCode &&
+      (await this.isInSubtree(code, p.regionCode))
+    )
+      return;
+    throw ApiErrorException.forbidden('This region is outside your scope');
+  }
+
   /** True when `code` is `root` or lies below it. */
   async isInSubtree(code: string, root: string): Promise<boolean> {
     if (code === root) return true;

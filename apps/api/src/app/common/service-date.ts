@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { ApiErrorException } from './api-error.exception';
 
 /** The halls' time zone: a ticket's service_date is the local date there. */
 export const HALL_TIME_ZONE = 'Asia/Shanghai';
@@ -18,4 +19,13 @@ export function todayInShanghai(now = Date.now()): string {
     };
   }
   return today.date;
+}
+
+/** A 400 naming `field` when `day` (YYYY-MM-DD) is after today in the halls' time zone. */
+export function assertNotFuture(day: string, field: string): void {
+  const today = todayInShanghai();
+  if (day > today)
+    throw ApiErrorException.badRequest(`${field} must not be after today`, [
+      { field, problems: [`is after today (${today}, Asia/Shanghai)`] },
+    ]);
 }

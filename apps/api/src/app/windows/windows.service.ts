@@ -16,7 +16,7 @@ import { DataSource, EntityManager, In, Not } from 'typeorm';
 import type { Actor } from '../auth/access.decorator';
 import { AuditService } from '../audit/audit.service';
 import { ApiErrorException } from '../common/api-error.exception';
-import { todayInShanghai } from '../common/service-date';
+import { assertNotFuture, todayInShanghai } from '../common/service-date';
 import { HallEventsService } from '../queue/hall-events.service';
 import type { CreateWindowDto } from './dto/create-window.dto';
 import type { RetireWindowDto } from './dto/retire-window.dto';
@@ -370,13 +370,4 @@ export function toWindowView(w: WindowEntity): WindowView {
     openedOn: w.openedOn,
     retiredOn: w.retiredOn ?? null,
   };
-}
-
-/** A 400 for a day after today in the halls' time zone. */
-function assertNotFuture(day: string, field: string): void {
-  const today = todayInShanghai();
-  if (day > today)
-    throw ApiErrorException.badRequest(`${field} must not be after today`, [
-      { field, problems: [`is after today (${today}, Asia/Shanghai)`] },
-    ]);
 }

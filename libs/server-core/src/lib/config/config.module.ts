@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { AppConfig } from '@onewindow/server-core';
+import { AppConfig } from './app-config';
 
 /** Makes the validated AppConfig injectable everywhere (inject `AppConfig`). */
 @Global()

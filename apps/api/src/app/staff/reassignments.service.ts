@@ -1,0 +1,200 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  ListResponse,
+  ReassignmentFlowsResponse,
+  ReassignmentView,
+  StaffRole,
+} from '@onewindow/contracts';
+import { ReassignmentEntity } from '@onewindow/persistence';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../auth/access.decorator';
+import type { Principal } from '../auth/principal';
+import { ScopeService } from '../auth/scope.service';
+import { AuditService } from '../audit/audit.service';
+import { ApiErrorException } from '../common/api-error.exception';
+import { assertNotFuture, todayInShanghai } from '../common/service-date';
+import type { CreateReassignmentDto } from './dto/create-reassignment.dto';
+import type { ListReassignmentsQuery } from './dto/list-reassignments.query';
+import { reassignmentFlows, RoleMoveCount } from './reassignment-flows';
+import { lockStaff } from './staff.service';
+import { positionOn, RecordedMove } from './staff-position';
+
+interface ReassignmentRow {
+  id: string;
+  staff_id: string;
+  staff_name: string;
+  from_role: StaffRole;
+  from_place: string | null;
+  to_role: StaffRole;
+  to_place: string | null;
+  effective_date: string;
+  reason: string | null;
+}
+
+const VIEW_COLUMNS = `r.id, r.staff_id, s.name AS staff_name, r.from_role, r.from_place, r.to_role, r.to_place,
+  to_char(r.effective_date, 'YYYY-MM-DD') AS effective_date, r.reason`;
+
+/** Staff moves between roles and places: recorded in date order per person, listed, and counted. */
+@Injectable()
+export class ReassignmentsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly scope: ScopeService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Records a move. It starts from the person's role and place as of its date and must come after
+   * every move already recorded for them (so each accepted move is their latest, and their role
+   * becomes its target role); moving to 'left' makes them inactive, moving back makes them active.
+   */
+  async create(
+    actor: Actor,
+    hallId: string,
+    dto: CreateReassignmentDto,
+  ): Promise<ReassignmentView> {
+    const day = dto.effectiveDate;
+    assertNotFuture(day, 'effectiveDate');
+    return this.db.transaction(async (m) => {
+      const staff = await lockStaff(m, hallId, dto.staffId);
+      const moves: RecordedMove[] = await m.query(
+        `SELECT to_char(effective_date, 'YYYY-MM-DD') AS "effectiveDate", from_role AS "fromRole",
+                from_place AS "fromPlace", to_role AS "toRole", to_place AS "toPlace"
+         FROM reassignments WHERE staff_id = $1 ORDER BY effective_date, created_at, id`,
+        [staff.id],
+      );
+      const latest = moves[moves.length - 1];
+      if (latest && day <= latest.effectiveDate) {
+        throw ApiErrorException.conflict(
+          `${staff.name} has a move dated ${latest.effectiveDate}: record moves in date order (effectiveDate ${day} is not after it)`,
+        );
+      }
+      const from = positionOn(staff.role, moves, day);
+      if (from.role === dto.toRole) {
+        throw ApiErrorException.conflict(
+          `${staff.name} is already ${dto.toRole} on ${day}`,
+        );
+      }
+      const saved = await m.save(
+        m.create(ReassignmentEntity, {
+          staffId: staff.id,
+          hallId,
+          fromRole: from.role,
+          fromPlace: from.place,
+          toRole: dto.toRole,
+          toPlace: dto.toPlace ?? null,
+          effectiveDate: day,
+          reason: dto.reason ?? null,
+          createdBy: actor.principal.id,
+        }),
+      );
+      staff.role = dto.toRole;
+      if (dto.toRole === 'left') staff.active = false;
+      else if (from.role === 'left') staff.active = true;
+      await m.save(staff);
+      const view: ReassignmentView = {
+        id: saved.id,
+        staffId: staff.id,
+        staffName: staff.name,
+        fromRole: from.role as StaffRole,
+        fromPlace: from.place,
+        toRole: dto.toRole,
+        toPlace: saved.toPlace,
+        effectiveDate: day,
+        reason: saved.reason,
+      };
+      await this.audit.record(m, actor, {
+        action: 'reassignment.create',
+        entityType: 'reassignment',
+        entityId: saved.id,
+        hallId,
+        after: view,
+      });
+      return view;
+    });
+  }
+
+  /** A hall's moves, newest first, optionally within [from, to]. */
+  async list(
+    hallId: string,
+    q: ListReassignmentsQuery,
+  ): Promise<ListResponse<ReassignmentView>> {
+    if (q.from && q.to) assertSpan(q.from, q.to);
+    const where = `r.hall_id = $1 AND ($2::date IS NULL OR r.effective_date >= $2::date)
+      AND ($3::date IS NULL OR r.effective_date <= $3::date)`;
+    const params = [hallId, q.from ?? null, q.to ?? null];
+    const [rows, [{ total }]] = await Promise.all([
+      this.db.query(
+        `SELECT ${VIEW_COLUMNS} FROM reassignments r JOIN staff s ON s.id = r.staff_id
+         WHERE ${where}
+         ORDER BY r.effective_date DESC, r.created_at DESC, r.id DESC LIMIT $4 OFFSET $5`,
+        [...params, q.limit, q.offset],
+      ) as Promise<ReassignmentRow[]>,
+      this.db.query(
+        `SELECT count(*)::int AS total FROM reassignments r WHERE ${where}`,
+        params,
+      ) as Promise<{ total: number }[]>,
+    ]);
+    return { items: rows.map(toReassignmentView), total };
+  }
+
+  /** Moves per (from role, to role) of one hall with an effective date in [from, to]. */
+  async hallFlows(
+    hallId: string,
+    from: string,
+    to: string,
+  ): Promise<ReassignmentFlowsResponse> {
+    assertSpan(from, to);
+    const counts: RoleMoveCount[] = await this.db.query(
+      `SELECT from_role AS "fromRole", to_role AS "toRole", count(*)::int AS count
+       FROM reassignments WHERE hall_id = $1 AND effective_date BETWEEN $2 AND $3
+       GROUP BY from_role, to_role`,
+      [hallId, from, to],
+    );
+    return reassignmentFlows(counts, from, to);
+  }
+
+  /**
+   * The same over every hall of a region subtree: admins anywhere, the reform office within its
+   * own subtree (404 for an unknown region, 403 outside the subtree).
+   */
+  async regionFlows(
+    p: Principal,
+    code: string,
+    from: string,
+    to: string,
+  ): Promise<ReassignmentFlowsResponse> {
+    assertSpan(from, to);
+    await this.scope.assertRegionRead(p, code);
+    const counts: RoleMoveCount[] = await this.db.query(
+      `SELECT r.from_role AS "fromRole", r.to_role AS "toRole", count(*)::int AS count
+       FROM reassignments r JOIN halls h ON h.id = r.hall_id
+       WHERE h.region_code = ANY($1) AND r.effective_date BETWEEN $2 AND $3
+       GROUP BY r.from_role, r.to_role`,
+      [await this.scope.subtree(code), from, to],
+    );
+    return reassignmentFlows(counts, from, to);
+  }
+}
+
+function toReassignmentView(r: ReassignmentRow): ReassignmentView {
+  return {
+    id: r.id,
+    staffId: r.staff_id,
+    staffName: r.staff_name,
+    fromRole: r.from_role,
+    fromPlace: r.from_place,
+    toRole: r.to_role,
+    toPlace: r.to_place,
+    effectiveDate: r.effective_date,
+    reason: r.reason,
+  };
+}
+
+function assertSpan(from: string, to: string): void {
+  if (from > to)
+    throw ApiErrorException.badRequest('from must not be after to', [
+      { field: 'from', problems: ['is after to'] },
+    ]);
+}
