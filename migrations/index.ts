@@ -1,5 +1,10 @@
 import { InitialSchema1764201600000 } from './1764201600000-InitialSchema';
 import { HallEvents1764288000000 } from './1764288000000-HallEvents';
+import { Rollups1764460800000 } from './1764460800000-Rollups';
 
 /** Every migration, in order. The data source and the CLI both read this list. */
-export const MIGRATIONS = [InitialSchema1764201600000, HallEvents1764288000000];
+export const MIGRATIONS = [
+  InitialSchema1764201600000,
+  HallEvents1764288000000,
+  Rollups1764460800000,
+];

@@ -1,4 +1,3 @@
-import { FACTS, hallId } from '@onewindow/demo-data';
 import { expectErrorBody, FIX, startHarness, type Harness } from './harness';
 
 /** Today in Asia/Shanghai and the day after, as the API counts days. */
@@ -6,68 +5,6 @@ const today = () =>
   new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const tomorrow = () =>
   new Date(Date.now() + 32 * 3600_000).toISOString().slice(0, 10);
-
-describe('Window lifecycle on the demo histories (HTTP, real PostgreSQL)', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness('admin_demo', {}, undefined, 'demo');
-  }, 120_000);
-  afterAll(() => h?.close());
-
-  const facts = FACTS.halls
-    .filter((f) => f.windows?.length)
-    .flatMap((f) => (f.windows ?? []).map((w) => ({ key: f.key, ...w })));
-
-  it('covers the window figures of the facts file', () => {
-    expect(facts.map((f) => `${f.key} ${f.date} ${f.count}`)).toEqual(
-      expect.arrayContaining([
-        'yiwu 2016-12-31 324',
-        'yiwu 2020-06-30 52',
-        'fuyang 2019-08-31 184',
-        'fuyang 2020-08-31 118',
-        'lishui 2020-01-01 340',
-      ]),
-    );
-  });
-
-  it.each(facts)(
-    '$key has $count windows on $date, by history and by layout',
-    async ({ key, date, count }) => {
-      const auth = {
-        Authorization: `Bearer ${await h.token('admin')}`,
-      };
-      const history = await h
-        .http()
-        .get(`/api/v1/halls/${hallId(key)}/windows/history`)
-        .query({ from: date, to: date })
-        .set(auth)
-        .expect(200);
-      expect(history.body.days).toEqual([
-        expect.objectContaining({ date, total: count }),
-      ]);
-      const layout = await h
-        .http()
-        .get(`/api/v1/halls/${hallId(key)}/windows`)
-        .query({ asOf: date })
-        .set(auth)
-        .expect(200);
-      expect(layout.body).toHaveLength(count);
-      const byMode = (m: string) =>
-        layout.body.filter((w: { mode: string }) => w.mode === m).length;
-      expect({
-        department: byMode('department'),
-        comprehensive: byMode('comprehensive'),
-      }).toEqual({
-        department: history.body.days[0].department,
-        comprehensive: history.body.days[0].comprehensive,
-      });
-      for (const w of layout.body) {
-        expect(w.openedOn <= date).toBe(true);
-        if (w.retiredOn) expect(w.retiredOn > date).toBe(true);
-      }
-    },
-  );
-});
 
 describe('Window lifecycle, audit log and roles (HTTP, real PostgreSQL)', () => {
   let h: Harness;
@@ -260,29 +197,21 @@ describe('Window lifecycle, audit log and roles (HTTP, real PostgreSQL)', () => 
       [
         'window opened in the future',
         () =>
-          h
-            .http()
-            .post(base)
-            .set(manager)
-            .send({
-              label: 'H9',
-              mode: 'comprehensive',
-              effectiveDate: tomorrow(),
-            }),
+          h.http().post(base).set(manager).send({
+            label: 'H9',
+            mode: 'comprehensive',
+            effectiveDate: tomorrow(),
+          }),
         400,
       ],
       [
         'not a real date',
         () =>
-          h
-            .http()
-            .post(base)
-            .set(manager)
-            .send({
-              label: 'H9',
-              mode: 'comprehensive',
-              effectiveDate: '2019-02-30',
-            }),
+          h.http().post(base).set(manager).send({
+            label: 'H9',
+            mode: 'comprehensive',
+            effectiveDate: '2019-02-30',
+          }),
         400,
       ],
       [

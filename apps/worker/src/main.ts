@@ -5,7 +5,10 @@ import { WorkerModule } from './app/worker.module';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(
+    WorkerModule.forRoot(config),
+    { bufferLogs: true },
+  );
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.get(Logger).log('OneWindow worker started');

@@ -17,8 +17,16 @@ describe('Worker: ticket partitions job (real PostgreSQL and Redis)', () => {
     db = await createTestDatabase('worker');
     pg = new Client({ connectionString: db.url });
     await pg.connect();
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, LOG_LEVEL: 'silent', QUEUE_PREFIX: prefix });
-    app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: db.url,
+      LOG_LEVEL: 'silent',
+      QUEUE_PREFIX: prefix,
+    });
+    app = await NestFactory.createApplicationContext(
+      WorkerModule.forRoot(config),
+      { logger: false },
+    );
     await app.init();
   });
 
@@ -33,15 +41,23 @@ describe('Worker: ticket partitions job (real PostgreSQL and Redis)', () => {
   it('creates the partitions of the coming months and registers one daily scheduler', async () => {
     await pg.query(`DROP TABLE IF EXISTS tickets_y2030m01`);
     const queue = app.get<Queue>(getQueueToken(QueueName.Maintenance));
-    const job = await queue.add(JobName.EnsureTicketPartitions, { monthsAhead: 60 });
+    const job = await queue.add(JobName.EnsureTicketPartitions, {
+      monthsAhead: 60,
+    });
     const deadline = Date.now() + 30_000;
     let state = await job.getState();
-    while (state !== 'completed' && state !== 'failed' && Date.now() < deadline) {
+    while (
+      state !== 'completed' &&
+      state !== 'failed' &&
+      Date.now() < deadline
+    ) {
       await new Promise((r) => setTimeout(r, 100));
       state = await job.getState();
     }
     expect(state).toBe('completed');
-    const { rows } = await pg.query(`SELECT to_regclass('tickets_y2030m01') IS NOT NULL AS exists`);
+    const { rows } = await pg.query(
+      `SELECT to_regclass('tickets_y2030m01') IS NOT NULL AS exists`,
+    );
     expect(rows[0].exists).toBe(true);
     const schedulers = await queue.getJobSchedulers();
     expect(schedulers.map((s) => s.key)).toEqual(['ticket-partitions-daily']);

@@ -3,3 +3,4 @@ export * from './lib/api';
 export * from './lib/queue';
 export * from './lib/targets';
 export * from './lib/staff';
+export * from './lib/analytics';

@@ -9,6 +9,7 @@ import {
   pinoHttpOptions,
 } from '@onewindow/server-core';
 import { LoggerModule } from 'nestjs-pino';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
@@ -66,6 +67,7 @@ export class AppModule {
         WindowsModule,
         StaffModule,
         TargetsModule,
+        AnalyticsModule,
         UsersModule,
         DevicesModule,
         QueueModule,

@@ -2,9 +2,16 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@onewindow/persistence';
-import { AppConfig, bullConnection, DEFAULT_JOB_OPTIONS, pinoHttpOptions } from '@onewindow/server-core';
+import {
+  AppConfig,
+  bullConnection,
+  ConfigModule,
+  DEFAULT_JOB_OPTIONS,
+  pinoHttpOptions,
+} from '@onewindow/server-core';
 import { LoggerModule } from 'nestjs-pino';
 import { MaintenanceModule } from './maintenance/maintenance.module';
+import { RollupsModule } from './rollups/rollups.module';
 
 /** The worker: BullMQ processors in their own process (no HTTP). It never runs migrations. */
 @Module({})
@@ -15,7 +22,9 @@ export class WorkerModule {
       imports: [
         LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config, 'worker') }),
         TypeOrmModule.forRoot({
-          ...dataSourceOptions(config.DATABASE_URL, { extra: { max: 10, application_name: 'onewindow-worker' } }),
+          ...dataSourceOptions(config.DATABASE_URL, {
+            extra: { max: 10, application_name: 'onewindow-worker' },
+          }),
           retryAttempts: 10,
           retryDelay: 3000,
         }),
@@ -24,7 +33,9 @@ export class WorkerModule {
           prefix: config.QUEUE_PREFIX,
           defaultJobOptions: DEFAULT_JOB_OPTIONS,
         }),
+        ConfigModule.forRoot(config),
         MaintenanceModule,
+        RollupsModule,
       ],
     };
   }

@@ -78,6 +78,15 @@ export const DEMO_TABLES = [
  */
 export const DETACH_FOR_COPY = ['handling_records', 'footfall'];
 
+/** Tables whose writes add outbox rows for the rollups (triggers of the Rollups migration). */
+export const OUTBOX_TABLES = [
+  'tickets',
+  'footfall',
+  'handling_records',
+  'consultations',
+  'reassignments',
+];
+
 async function detachConstraints(
   client: Client,
   table: string,
@@ -163,6 +172,12 @@ export async function loadDemo(
         `TRUNCATE ${present.rows.map((r) => `"${r.t}"`).join(', ')} RESTART IDENTITY CASCADE`,
       );
     }
+    // one outbox row per hall and day at the end, instead of the triggers' per COPY statement
+    // (their transition tables would hold every copied row): see the Rollups migration
+    for (const t of OUTBOX_TABLES)
+      await client.query(
+        `ALTER TABLE "${t}" DISABLE TRIGGER "TRG_${t}_outbox_insert"`,
+      );
     const span = ds.ticketSpan();
     await client.query('SELECT ensure_ticket_partitions($1::date, $2::date)', [
       span.from,
@@ -213,6 +228,21 @@ export async function loadDemo(
         seconds: (Date.now() - t0) / 1000,
       });
     }
+    for (const t of OUTBOX_TABLES)
+      await client.query(
+        `ALTER TABLE "${t}" ENABLE TRIGGER "TRG_${t}_outbox_insert"`,
+      );
+    await client.query(
+      `INSERT INTO outbox (topic, hall_id, payload)
+       SELECT 'rollup', hall_id, jsonb_build_object('date', day, 'source', 'demo')
+       FROM (SELECT DISTINCT hall_id, service_date AS day FROM tickets
+             UNION SELECT hall_id, record_date FROM handling_records
+             UNION SELECT hall_id, record_date FROM consultations
+             UNION SELECT hall_id, effective_date FROM reassignments
+             UNION SELECT f.hall_id, (f.period_start AT TIME ZONE h.timezone)::date
+                   FROM footfall f JOIN halls h ON h.id = f.hall_id) d
+       ORDER BY day, hall_id`,
+    );
     await client.query('COMMIT');
     if (options.analyze !== false) {
       const a0 = Date.now();

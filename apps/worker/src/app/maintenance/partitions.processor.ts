@@ -15,13 +15,16 @@ export class PartitionsProcessor extends WorkerHost {
   }
 
   async process(job: Job): Promise<{ created: number }> {
-    if (job.name !== JobName.EnsureTicketPartitions) throw new UnrecoverableError(`unknown job ${job.name}`);
-    const { monthsAhead } = job.data as JobPayloads[JobName.EnsureTicketPartitions];
+    if (job.name !== JobName.EnsureTicketPartitions)
+      throw new UnrecoverableError(`unknown job ${job.name}`);
+    const { monthsAhead } =
+      job.data as JobPayloads[JobName.EnsureTicketPartitions];
     const [row]: { created: number }[] = await this.db.query(
       `SELECT ensure_ticket_partitions(date_trunc('month', now())::date, (now() + make_interval(months => $1))::date) AS created`,
       [monthsAhead],
     );
-    if (row.created) this.logger.log(`created ${row.created} ticket partitions`);
+    if (row.created)
+      this.logger.log(`created ${row.created} ticket partitions`);
     return { created: row.created };
   }
 }

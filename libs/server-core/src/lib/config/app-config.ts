@@ -81,6 +81,21 @@ export class AppConfig {
   @Min(1)
   @Max(1000000)
   DEVICE_RATE_LIMIT_PER_MINUTE = 600;
+
+  /** Worker: milliseconds between looks at the outbox for facts to roll up. */
+  @IsInt()
+  @Min(50)
+  @Max(60000)
+  OUTBOX_POLL_MS = 1000;
+
+  /**
+   * Worker: seconds a job's lock lasts without renewal; a job of a worker that died is run again
+   * after about this long.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  JOB_LOCK_SECONDS = 30;
 }
 
 export class ConfigError extends Error {
@@ -96,6 +111,8 @@ const NUMERIC_KEYS: (keyof AppConfig)[] = [
   'LOGIN_RATE_LIMIT_PER_MINUTE',
   'DEVICE_RATE_LIMIT_PER_MINUTE',
   'SSE_KEEPALIVE_SECONDS',
+  'OUTBOX_POLL_MS',
+  'JOB_LOCK_SECONDS',
 ];
 
 /** Reads and validates the configuration; throws ConfigError naming every bad variable. */

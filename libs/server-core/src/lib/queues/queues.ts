@@ -3,15 +3,22 @@ import type { JobsOptions } from 'bullmq';
 /** Every BullMQ queue of OneWindow. */
 export enum QueueName {
   Maintenance = 'maintenance',
+  Rollups = 'rollups',
 }
 
 /** Every job name, with its payload type below. */
 export enum JobName {
   EnsureTicketPartitions = 'ensure-ticket-partitions',
+  /** re-derive the rollups of one hall and day from its raw facts */
+  RollupHallDay = 'rollup-hall-day',
+  /** every night: re-derive yesterday for every hall */
+  RollupYesterday = 'rollup-yesterday',
 }
 
 export interface JobPayloads {
   [JobName.EnsureTicketPartitions]: { monthsAhead: number };
+  [JobName.RollupHallDay]: { hallId: string; date: string };
+  [JobName.RollupYesterday]: Record<string, never>;
 }
 
 /** Job options in one place: retries with backoff, bounded history. */

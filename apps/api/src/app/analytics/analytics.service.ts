@@ -1,0 +1,428 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  HallDailyResponse,
+  HallHourlyResponse,
+  RegionTrendsResponse,
+  TrendGranularity,
+  TrendPoint,
+  TrendSeries,
+  TrendTarget,
+} from '@onewindow/contracts';
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+import { ApiErrorException } from '../common/api-error.exception';
+import { windowCountsByDay } from '../windows/window-history';
+import { WindowsService } from '../windows/windows.service';
+import { periodsOf, round, share, windowsAtPeriodEnds } from './analytics-math';
+
+/** Longest span of one request, in days. */
+export const MAX_SPAN_DAYS = 366 * 5;
+
+interface Sums {
+  tickets: number;
+  called: number;
+  waitSum: number;
+  within: number;
+  visitors: number | null;
+  visitorDays: number;
+  handledTotal: number;
+  handledOnline: number;
+}
+
+const EMPTY: Sums = {
+  tickets: 0,
+  called: 0,
+  waitSum: 0,
+  within: 0,
+  visitors: null,
+  visitorDays: 0,
+  handledTotal: 0,
+  handledOnline: 0,
+};
+
+function add(a: Sums, b: Sums): Sums {
+  return {
+    tickets: a.tickets + b.tickets,
+    called: a.called + b.called,
+    waitSum: a.waitSum + b.waitSum,
+    within: a.within + b.within,
+    visitors:
+      a.visitors === null && b.visitors === null
+        ? null
+        : (a.visitors ?? 0) + (b.visitors ?? 0),
+    visitorDays: a.visitorDays + b.visitorDays,
+    handledTotal: a.handledTotal + b.handledTotal,
+    handledOnline: a.handledOnline + b.handledOnline,
+  };
+}
+
+/**
+ * Figures for hall managers and the reform office, read from the rollups only (rollup_daily,
+ * rollup_hourly, rollup_hall_facts; see the Rollups migration) and, for window counts, from the
+ * window lifecycle events. Region figures are sums over the region's subtree.
+ */
+@Injectable()
+export class AnalyticsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly windows: WindowsService,
+  ) {}
+
+  async hallDaily(
+    hallId: string,
+    from: string,
+    to: string,
+  ): Promise<HallDailyResponse> {
+    assertSpan(from, to);
+    const [hall]: { target: number }[] = await this.db.query(
+      `SELECT target_wait_minutes AS target FROM halls WHERE id = $1`,
+      [hallId],
+    );
+    if (!hall) throw ApiErrorException.notFound('Hall');
+    const [tickets, facts, deltas] = await Promise.all([
+      this.db.query(
+        `SELECT to_char(service_date, 'YYYY-MM-DD') AS date, arrivals, called, served, no_shows,
+                wait_sum_seconds, wait_p90_seconds, within_target
+         FROM rollup_daily WHERE hall_id = $1 AND category_code = '*' AND service_date BETWEEN $2 AND $3`,
+        [hallId, from, to],
+      ) as Promise<
+        {
+          date: string;
+          arrivals: number;
+          called: number;
+          served: number;
+          no_shows: number;
+          wait_sum_seconds: number;
+          wait_p90_seconds: number | null;
+          within_target: number;
+        }[]
+      >,
+      this.db.query(
+        `SELECT to_char(service_date, 'YYYY-MM-DD') AS date, visitors, handled_total, handled_online,
+                staff_moves_in, staff_moves_out
+         FROM rollup_hall_facts WHERE hall_id = $1 AND service_date BETWEEN $2 AND $3`,
+        [hallId, from, to],
+      ) as Promise<
+        {
+          date: string;
+          visitors: number | null;
+          handled_total: number;
+          handled_online: number;
+          staff_moves_in: number;
+          staff_moves_out: number;
+        }[]
+      >,
+      this.windows.modeDeltas([hallId], to),
+    ]);
+    const t = new Map(tickets.map((r) => [r.date, r]));
+    const f = new Map(facts.map((r) => [r.date, r]));
+    return {
+      hallId,
+      from,
+      to,
+      targetWaitMinutes: hall.target,
+      days: windowCountsByDay(deltas, from, to).map((w) => {
+        const r = t.get(w.date);
+        const x = f.get(w.date);
+        return {
+          date: w.date,
+          visitors: x?.visitors ?? null,
+          tickets: r?.arrivals ?? 0,
+          served: r?.served ?? 0,
+          noShows: r?.no_shows ?? 0,
+          meanWaitMinutes: r
+            ? round(share(r.wait_sum_seconds, r.called * 60))
+            : null,
+          p90WaitMinutes:
+            r?.wait_p90_seconds == null ? null : round(r.wait_p90_seconds / 60),
+          withinTargetShare: r
+            ? round(share(r.within_target, r.called), 4)
+            : null,
+          windowsOpen: w.total,
+          windowsComprehensive: w.comprehensive,
+          onlineRate: x
+            ? round(share(x.handled_online, x.handled_total), 4)
+            : null,
+          staffMovesIn: x?.staff_moves_in ?? 0,
+          staffMovesOut: x?.staff_moves_out ?? 0,
+        };
+      }),
+    };
+  }
+
+  async hallHourly(hallId: string, date: string): Promise<HallHourlyResponse> {
+    const rows: {
+      hour: number;
+      category_code: string;
+      arrivals: number;
+      called: number;
+      served: number;
+      no_shows: number;
+      wait_sum_seconds: number;
+      wait_p50_seconds: number | null;
+      wait_p90_seconds: number | null;
+      within_target: number;
+      busy_windows: number;
+    }[] = await this.db.query(
+      `SELECT hour, category_code, arrivals, called, served, no_shows, wait_sum_seconds,
+              wait_p50_seconds, wait_p90_seconds, within_target, busy_windows
+       FROM rollup_hourly WHERE hall_id = $1 AND service_date = $2 ORDER BY hour, category_code`,
+      [hallId, date],
+    );
+    return {
+      hallId,
+      date,
+      hours: rows.map((r) => ({
+        hour: r.hour,
+        categoryCode: r.category_code,
+        arrivals: r.arrivals,
+        called: r.called,
+        served: r.served,
+        noShows: r.no_shows,
+        meanWaitMinutes: round(share(r.wait_sum_seconds, r.called * 60)),
+        p50WaitMinutes:
+          r.wait_p50_seconds === null ? null : round(r.wait_p50_seconds / 60),
+        p90WaitMinutes:
+          r.wait_p90_seconds === null ? null : round(r.wait_p90_seconds / 60),
+        withinTargetShare: round(share(r.within_target, r.called), 4),
+        busyWindows: r.busy_windows,
+      })),
+    };
+  }
+
+  /**
+   * A region's trend by period, split into its child regions and the halls directly in it (the
+   * parts add up to the region): the first level of a drill-down.
+   */
+  async regionTrends(
+    code: string,
+    from: string,
+    to: string,
+    granularity: TrendGranularity,
+  ): Promise<RegionTrendsResponse> {
+    assertSpan(from, to);
+    const [region]: { name: string }[] = await this.db.query(
+      `SELECT name FROM regions WHERE code = $1`,
+      [code],
+    );
+    if (!region) throw ApiErrorException.notFound('Region');
+    // every hall of the subtree with its part: the child region it lies in, or itself
+    const halls: {
+      id: string;
+      name: string;
+      child: string | null;
+      child_name: string | null;
+    }[] = await this.db.query(
+      `WITH RECURSIVE sub AS (
+         SELECT code, code AS top FROM regions WHERE parent_code = $1
+         UNION ALL
+         SELECT r.code, s.top FROM regions r JOIN sub s ON r.parent_code = s.code
+       )
+       SELECT h.id, h.name, s.top AS child, c.name AS child_name
+       FROM halls h LEFT JOIN sub s ON s.code = h.region_code LEFT JOIN regions c ON c.code = s.top
+       WHERE h.region_code = $1 OR s.code IS NOT NULL
+       ORDER BY h.name`,
+      [code],
+    );
+    const children: { code: string; name: string }[] = await this.db.query(
+      `SELECT code, name FROM regions WHERE parent_code = $1 ORDER BY code`,
+      [code],
+    );
+    const partOf = (h: { id: string; child: string | null }) =>
+      h.child ? `r:${h.child}` : `h:${h.id}`;
+    const periods = periodsOf(from, to, granularity);
+    const sums = await this.periodSums(
+      halls.map((h) => h.id),
+      halls.map(partOf),
+      from,
+      to,
+      granularity,
+    );
+    const targets = await this.targetsOf(
+      [code, ...children.map((c) => c.code)],
+      halls.filter((h) => !h.child).map((h) => h.id),
+    );
+
+    const seriesOf = async (
+      part: string | null,
+      hallIds: string[],
+    ): Promise<TrendPoint[]> => {
+      const windows = windowsAtPeriodEnds(
+        hallIds.length
+          ? windowCountsByDay(
+              await this.windows.modeDeltas(hallIds, to),
+              from,
+              to,
+            )
+          : [],
+        periods,
+      );
+      return periods.map(({ period }) => {
+        const s =
+          part === null
+            ? [...sums.entries()]
+                .filter(([k]) => k.endsWith(`|${period}`))
+                .reduce((acc, [, v]) => add(acc, v), EMPTY)
+            : (sums.get(`${part}|${period}`) ?? EMPTY);
+        const w = windows.get(period) ?? { total: 0, comprehensive: 0 };
+        return {
+          period,
+          windows: w.total,
+          windowsComprehensive: w.comprehensive,
+          visitors: s.visitors,
+          visitorsPerDay:
+            s.visitors === null
+              ? null
+              : round(share(s.visitors, s.visitorDays), 1),
+          tickets: s.tickets,
+          onlineRate: round(share(s.handledOnline, s.handledTotal), 4),
+          meanWaitMinutes: round(share(s.waitSum, s.called * 60)),
+          withinTargetShare: round(share(s.within, s.called), 4),
+        };
+      });
+    };
+
+    const childSeries: TrendSeries[] = [];
+    for (const c of children) {
+      const ids = halls.filter((h) => h.child === c.code).map((h) => h.id);
+      childSeries.push({
+        regionCode: c.code,
+        name: c.name,
+        points: await seriesOf(`r:${c.code}`, ids),
+        targets: targets.filter((t) => t.regionCode === c.code),
+      });
+    }
+    const hallSeries: TrendSeries[] = [];
+    for (const h of halls.filter((x) => !x.child)) {
+      hallSeries.push({
+        hallId: h.id,
+        name: h.name,
+        points: await seriesOf(`h:${h.id}`, [h.id]),
+        targets: targets.filter((t) => t.hallId === h.id),
+      });
+    }
+    return {
+      regionCode: code,
+      from,
+      to,
+      granularity,
+      region: {
+        regionCode: code,
+        name: region.name,
+        points: await seriesOf(
+          null,
+          halls.map((h) => h.id),
+        ),
+        targets: targets.filter((t) => t.regionCode === code),
+      },
+      children: childSeries,
+      halls: hallSeries,
+    };
+  }
+
+  /** Additive sums per part and period, computed in PostgreSQL from the daily rollups. */
+  private async periodSums(
+    hallIds: string[],
+    parts: string[],
+    from: string,
+    to: string,
+    granularity: TrendGranularity,
+  ): Promise<Map<string, Sums>> {
+    if (!hallIds.length) return new Map();
+    const rows: {
+      part: string;
+      period: string;
+      tickets: number;
+      called: number;
+      wait_sum: number;
+      within: number;
+      visitors: number | null;
+      visitor_days: number;
+      handled_total: number;
+      handled_online: number;
+    }[] = await this.db.query(
+      `WITH part AS (SELECT * FROM unnest($1::uuid[], $2::text[]) AS p(hall_id, part)),
+       t AS (
+         SELECT p.part, date_trunc($5, d.service_date)::date AS period,
+                sum(d.arrivals)::int AS tickets, sum(d.called)::int AS called,
+                sum(d.wait_sum_seconds)::float AS wait_sum, sum(d.within_target)::int AS within
+         FROM rollup_daily d JOIN part p ON p.hall_id = d.hall_id
+         WHERE d.category_code = '*' AND d.service_date BETWEEN $3 AND $4
+         GROUP BY 1, 2
+       ),
+       f AS (
+         SELECT p.part, date_trunc($5, x.service_date)::date AS period,
+                sum(x.visitors)::int AS visitors, count(DISTINCT x.service_date) FILTER (WHERE x.visitors IS NOT NULL)::int AS visitor_days,
+                sum(x.handled_total)::int AS handled_total, sum(x.handled_online)::int AS handled_online
+         FROM rollup_hall_facts x JOIN part p ON p.hall_id = x.hall_id
+         WHERE x.service_date BETWEEN $3 AND $4
+         GROUP BY 1, 2
+       )
+       SELECT part, to_char(period, 'YYYY-MM-DD') AS period,
+              COALESCE(t.tickets, 0) AS tickets, COALESCE(t.called, 0) AS called,
+              COALESCE(t.wait_sum, 0) AS wait_sum, COALESCE(t.within, 0) AS within,
+              f.visitors, COALESCE(f.visitor_days, 0) AS visitor_days,
+              COALESCE(f.handled_total, 0) AS handled_total, COALESCE(f.handled_online, 0) AS handled_online
+       FROM t FULL JOIN f USING (part, period)`,
+      [hallIds, parts, from, to, granularity],
+    );
+    return new Map(
+      rows.map((r) => [
+        `${r.part}|${r.period}`,
+        {
+          tickets: r.tickets,
+          called: r.called,
+          waitSum: r.wait_sum,
+          within: r.within,
+          visitors: r.visitors,
+          visitorDays: r.visitor_days,
+          handledTotal: r.handled_total,
+          handledOnline: r.handled_online,
+        },
+      ]),
+    );
+  }
+
+  private async targetsOf(
+    regionCodes: string[],
+    hallIds: string[],
+  ): Promise<TrendTarget[]> {
+    const rows: {
+      region_code: string | null;
+      hall_id: string | null;
+      metric: string;
+      comparison: string;
+      value: string;
+      parameter: string | null;
+      due_date: string;
+    }[] = await this.db.query(
+      `SELECT region_code, hall_id, metric, comparison, value, parameter, to_char(due_date, 'YYYY-MM-DD') AS due_date
+       FROM targets WHERE region_code = ANY($1) OR hall_id = ANY($2::uuid[])
+       ORDER BY due_date, metric`,
+      [regionCodes, hallIds],
+    );
+    return rows.map((r) => ({
+      regionCode: r.region_code,
+      hallId: r.hall_id,
+      metric: r.metric,
+      comparison: r.comparison,
+      value: Number(r.value),
+      parameter: r.parameter === null ? null : Number(r.parameter),
+      dueDate: r.due_date,
+    }));
+  }
+}
+
+function assertSpan(from: string, to: string): void {
+  if (from > to)
+    throw ApiErrorException.badRequest('from must not be after to', [
+      { field: 'from', problems: ['is after to'] },
+    ]);
+  const days = DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days;
+  if (days > MAX_SPAN_DAYS)
+    throw ApiErrorException.badRequest(
+      `At most ${MAX_SPAN_DAYS} days per request`,
+      [{ field: 'to', problems: ['span too long'] }],
+    );
+}

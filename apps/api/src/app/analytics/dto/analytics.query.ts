@@ -1,0 +1,35 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { IsCalendarDate } from '../../common/dto/calendar-date';
+
+export class DaySpanQuery {
+  @ApiProperty({
+    example: '2020-01-01',
+    description: 'First day (YYYY-MM-DD), inclusive',
+  })
+  @IsCalendarDate()
+  from!: string;
+
+  @ApiProperty({
+    example: '2020-12-31',
+    description: 'Last day (YYYY-MM-DD), inclusive',
+  })
+  @IsCalendarDate()
+  to!: string;
+}
+
+export class HourlyQuery {
+  @ApiProperty({ example: '2020-08-17' })
+  @IsCalendarDate()
+  date!: string;
+}
+
+export const GRANULARITIES = ['day', 'week', 'month'] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
+
+export class TrendsQuery extends DaySpanQuery {
+  @ApiPropertyOptional({ enum: GRANULARITIES, default: 'month' })
+  @IsOptional()
+  @IsIn(GRANULARITIES, { message: 'granularity must be day, week or month' })
+  granularity: Granularity = 'month';
+}

@@ -1,0 +1,151 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import {
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  AppConfig,
+  DEFAULT_JOB_OPTIONS,
+  JobName,
+  QueueName,
+} from '@onewindow/server-core';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+
+/** Outbox rows handed over per transaction. */
+const BATCH = 2000;
+/** How long a hand-over may wait for Redis before the batch is left for the next look. */
+const ENQUEUE_TIMEOUT_MS = 5000;
+
+/** A distinct hall and day of a batch of outbox rows, and the newest row that named it. */
+export interface HallDay {
+  hallId: string;
+  date: string;
+  lastId: string;
+}
+
+/** The distinct hall-days of outbox rows (pure). */
+export function distinctHallDays(
+  rows: { id: string; hall_id: string; date: string }[],
+): HallDay[] {
+  const byKey = new Map<string, HallDay>();
+  for (const r of rows) {
+    const key = `${r.hall_id}|${r.date}`;
+    const seen = byKey.get(key);
+    if (!seen || BigInt(r.id) > BigInt(seen.lastId))
+      byKey.set(key, { hallId: r.hall_id, date: r.date, lastId: r.id });
+  }
+  return [...byKey.values()].sort((a, b) =>
+    a.date === b.date
+      ? a.hallId.localeCompare(b.hallId)
+      : a.date.localeCompare(b.date),
+  );
+}
+
+/**
+ * Moves the outbox into rollup jobs. In one PostgreSQL transaction: take a batch of outbox rows
+ * (SKIP LOCKED, so several workers share the work), add one job per distinct hall and day to
+ * BullMQ, delete the rows. If Redis does not take the jobs, the transaction rolls back and the
+ * rows wait for the next look: nothing is lost while Redis is down. If the worker dies after
+ * Redis took the jobs but before the commit, the rows are handed over again: the rollup job is
+ * idempotent, so a duplicate costs time, not correctness.
+ */
+@Injectable()
+export class OutboxDrainer
+  implements OnApplicationBootstrap, OnApplicationShutdown
+{
+  private readonly logger = new Logger('Outbox');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+  private failing = false;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectQueue(QueueName.Rollups) private readonly queue: Queue,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(
+      () => void this.drain(),
+      this.config.OUTBOX_POLL_MS,
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Hands over everything pending; returns the number of outbox rows handed over. */
+  drain(): Promise<number> {
+    if (this.running) return this.running;
+    this.running = (async () => {
+      let total = 0;
+      try {
+        for (;;) {
+          const n = await this.handOverBatch();
+          total += n;
+          if (n < BATCH) break;
+        }
+        if (this.failing)
+          this.logger.log('rollup jobs are being handed over again');
+        this.failing = false;
+      } catch (e) {
+        if (!this.failing)
+          this.logger.warn(`outbox kept for later: ${(e as Error).message}`);
+        this.failing = true;
+      } finally {
+        this.running = undefined;
+      }
+      return total;
+    })();
+    return this.running;
+  }
+
+  private handOverBatch(): Promise<number> {
+    return this.db.transaction(async (m) => {
+      const rows: { id: string; hall_id: string; date: string }[] =
+        await m.query(
+          `SELECT id::text, hall_id, payload->>'date' AS date FROM outbox
+         WHERE topic = 'rollup' AND hall_id IS NOT NULL
+         ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+          [BATCH],
+        );
+      if (!rows.length) return 0;
+      const jobs = distinctHallDays(rows).map((d) => ({
+        name: JobName.RollupHallDay,
+        data: { hallId: d.hallId, date: d.date },
+        opts: {
+          ...DEFAULT_JOB_OPTIONS,
+          jobId: `rollup|${d.hallId}|${d.date}|${d.lastId}`,
+        },
+      }));
+      let timeout: NodeJS.Timeout | undefined;
+      // while Redis is away the client holds the command and may still send it later: a late
+      // success adds jobs that are simply run once more, a late failure is of no interest
+      const added = this.queue.addBulk(jobs);
+      added.catch(() => undefined);
+      try {
+        await Promise.race([
+          added,
+          new Promise((_, reject) => {
+            timeout = setTimeout(
+              () => reject(new Error('Redis did not take the jobs in time')),
+              ENQUEUE_TIMEOUT_MS,
+            );
+          }),
+        ]);
+      } finally {
+        clearTimeout(timeout);
+      }
+      await m.query(`DELETE FROM outbox WHERE id = ANY($1::bigint[])`, [
+        rows.map((r) => r.id),
+      ]);
+      return rows.length;
+    });
+  }
+}

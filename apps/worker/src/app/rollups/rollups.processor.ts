@@ -1,0 +1,65 @@
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  JobName,
+  JobPayloads,
+  loadConfig,
+  QueueName,
+} from '@onewindow/server-core';
+import { Job, UnrecoverableError } from 'bullmq';
+import { DataSource } from 'typeorm';
+
+const lockMs = loadConfig().JOB_LOCK_SECONDS * 1000;
+
+/**
+ * Runs rollup jobs: `rollup_hall_day` re-derives one hall and day from the raw facts in one
+ * transaction (see the Rollups migration), so a retry after a crash ends the same. The nightly
+ * job puts every hall's yesterday into the outbox, and the drainer turns those into jobs.
+ */
+@Processor(QueueName.Rollups, {
+  concurrency: 2,
+  lockDuration: lockMs,
+  stalledInterval: lockMs,
+})
+export class RollupsProcessor extends WorkerHost {
+  private readonly logger = new Logger('Rollups');
+  private lastError = '';
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {
+    super();
+  }
+
+  /** Connection trouble (Redis away) is logged once per kind, not once per retry. */
+  @OnWorkerEvent('error')
+  onError(e: Error): void {
+    if (e.message === this.lastError) return;
+    this.lastError = e.message;
+    this.logger.warn(`worker: ${e.message}`);
+  }
+
+  async process(
+    job: Job,
+  ): Promise<{ hallId?: string; date?: string; halls?: number }> {
+    switch (job.name) {
+      case JobName.RollupHallDay: {
+        const { hallId, date } = job.data as JobPayloads[JobName.RollupHallDay];
+        await this.db.query(`SELECT rollup_hall_day($1::uuid, $2::date)`, [
+          hallId,
+          date,
+        ]);
+        return { hallId, date };
+      }
+      case JobName.RollupYesterday: {
+        const rows: unknown[] = await this.db.query(
+          `INSERT INTO outbox (topic, hall_id, payload)
+           SELECT 'rollup', id, jsonb_build_object('date', ((now() AT TIME ZONE timezone)::date - 1), 'source', 'nightly')
+           FROM halls RETURNING id`,
+        );
+        return { halls: rows.length };
+      }
+      default:
+        throw new UnrecoverableError(`unknown job ${job.name}`);
+    }
+  }
+}
