@@ -1,10 +1,12 @@
 import { InitialSchema1764201600000 } from './1764201600000-InitialSchema';
 import { HallEvents1764288000000 } from './1764288000000-HallEvents';
 import { Rollups1764460800000 } from './1764460800000-Rollups';
+import { RegionRollups1764547200000 } from './1764547200000-RegionRollups';
 
 /** Every migration, in order. The data source and the CLI both read this list. */
 export const MIGRATIONS = [
   InitialSchema1764201600000,
   HallEvents1764288000000,
   Rollups1764460800000,
+  RegionRollups1764547200000,
 ];

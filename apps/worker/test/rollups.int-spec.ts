@@ -241,6 +241,16 @@ describe('Rollups: outbox → BullMQ → rollup_hall_day (real PostgreSQL and Re
           45_000,
         );
         expect(await pending()).toBe(0);
+        // the province's day sums, kept by increments, equal the hall's days after all the above
+        const region = await pg.query(
+          `SELECT to_char(d.service_date, 'YYYY-MM-DD') AS date, d.arrivals = r.tickets AND d.called = r.called
+                  AND d.within_target = r.within_target AND abs(d.wait_sum_seconds - r.wait_sum_seconds) < 1e-6 AS same
+           FROM rollup_daily d LEFT JOIN rollup_region_daily r ON r.region_code = '330000' AND r.service_date = d.service_date
+           WHERE d.hall_id = $1 AND d.category_code = '*'`,
+          [HALL],
+        );
+        expect(region.rows.length).toBe(61);
+        expect(region.rows.filter((r) => !r.same)).toEqual([]);
       } finally {
         for (const p of procs) if (p.exitCode === null) p.kill('SIGKILL');
         await holder.end();

@@ -68,6 +68,12 @@ export const DEMO_TABLES = [
   'plans',
   'hall_events',
   'hall_event_counters',
+  'outbox',
+  'rollup_hourly',
+  'rollup_daily',
+  'rollup_hall_facts',
+  'rollup_region_daily',
+  'region_window_deltas',
 ];
 
 /**

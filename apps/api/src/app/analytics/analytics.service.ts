@@ -8,11 +8,12 @@ import type {
   TrendPoint,
   TrendSeries,
   TrendTarget,
+  WindowMode,
 } from '@onewindow/contracts';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { ApiErrorException } from '../common/api-error.exception';
-import { windowCountsByDay } from '../windows/window-history';
+import { ModeDelta, windowCountsByDay } from '../windows/window-history';
 import { WindowsService } from '../windows/windows.service';
 import { periodsOf, round, share, windowsAtPeriodEnds } from './analytics-math';
 
@@ -40,22 +41,6 @@ const EMPTY: Sums = {
   handledTotal: 0,
   handledOnline: 0,
 };
-
-function add(a: Sums, b: Sums): Sums {
-  return {
-    tickets: a.tickets + b.tickets,
-    called: a.called + b.called,
-    waitSum: a.waitSum + b.waitSum,
-    within: a.within + b.within,
-    visitors:
-      a.visitors === null && b.visitors === null
-        ? null
-        : (a.visitors ?? 0) + (b.visitors ?? 0),
-    visitorDays: a.visitorDays + b.visitorDays,
-    handledTotal: a.handledTotal + b.handledTotal,
-    handledOnline: a.handledOnline + b.handledOnline,
-  };
-}
 
 /**
  * Figures for hall managers and the reform office, read from the rollups only (rollup_daily,
@@ -229,42 +214,34 @@ export class AnalyticsService {
       `SELECT code, name FROM regions WHERE parent_code = $1 ORDER BY code`,
       [code],
     );
-    const partOf = (h: { id: string; child: string | null }) =>
-      h.child ? `r:${h.child}` : `h:${h.id}`;
+    const direct = halls.filter((h) => !h.child);
     const periods = periodsOf(from, to, granularity);
-    const sums = await this.periodSums(
-      halls.map((h) => h.id),
-      halls.map(partOf),
-      from,
-      to,
-      granularity,
-    );
-    const targets = await this.targetsOf(
-      [code, ...children.map((c) => c.code)],
-      halls.filter((h) => !h.child).map((h) => h.id),
-    );
+    const regionCodes = [code, ...children.map((c) => c.code)];
+    // the region and its children from the region rollups; the halls directly in it from theirs
+    const [regionSums, hallSums, regionDeltas, targets] = await Promise.all([
+      this.regionPeriodSums(regionCodes, from, to, granularity),
+      this.periodSums(
+        direct.map((h) => h.id),
+        direct.map((h) => `h:${h.id}`),
+        from,
+        to,
+        granularity,
+      ),
+      this.regionWindowDeltas(regionCodes, to),
+      this.targetsOf(
+        regionCodes,
+        direct.map((h) => h.id),
+      ),
+    ]);
+    const sums = new Map([...regionSums, ...hallSums]);
 
-    const seriesOf = async (
-      part: string | null,
-      hallIds: string[],
-    ): Promise<TrendPoint[]> => {
+    const pointsOf = (part: string, deltas: ModeDelta[]): TrendPoint[] => {
       const windows = windowsAtPeriodEnds(
-        hallIds.length
-          ? windowCountsByDay(
-              await this.windows.modeDeltas(hallIds, to),
-              from,
-              to,
-            )
-          : [],
+        windowCountsByDay(deltas, from, to),
         periods,
       );
       return periods.map(({ period }) => {
-        const s =
-          part === null
-            ? [...sums.entries()]
-                .filter(([k]) => k.endsWith(`|${period}`))
-                .reduce((acc, [, v]) => add(acc, v), EMPTY)
-            : (sums.get(`${part}|${period}`) ?? EMPTY);
+        const s = sums.get(`${part}|${period}`) ?? EMPTY;
         const w = windows.get(period) ?? { total: 0, comprehensive: 0 };
         return {
           period,
@@ -283,22 +260,15 @@ export class AnalyticsService {
       });
     };
 
-    const childSeries: TrendSeries[] = [];
-    for (const c of children) {
-      const ids = halls.filter((h) => h.child === c.code).map((h) => h.id);
-      childSeries.push({
-        regionCode: c.code,
-        name: c.name,
-        points: await seriesOf(`r:${c.code}`, ids),
-        targets: targets.filter((t) => t.regionCode === c.code),
-      });
-    }
     const hallSeries: TrendSeries[] = [];
-    for (const h of halls.filter((x) => !x.child)) {
+    for (const h of direct) {
       hallSeries.push({
         hallId: h.id,
         name: h.name,
-        points: await seriesOf(`h:${h.id}`, [h.id]),
+        points: pointsOf(
+          `h:${h.id}`,
+          await this.windows.modeDeltas([h.id], to),
+        ),
         targets: targets.filter((t) => t.hallId === h.id),
       });
     }
@@ -310,15 +280,74 @@ export class AnalyticsService {
       region: {
         regionCode: code,
         name: region.name,
-        points: await seriesOf(
-          null,
-          halls.map((h) => h.id),
-        ),
+        points: pointsOf(`r:${code}`, regionDeltas.get(code) ?? []),
         targets: targets.filter((t) => t.regionCode === code),
       },
-      children: childSeries,
+      children: children.map((c) => ({
+        regionCode: c.code,
+        name: c.name,
+        points: pointsOf(`r:${c.code}`, regionDeltas.get(c.code) ?? []),
+        targets: targets.filter((t) => t.regionCode === c.code),
+      })),
       halls: hallSeries,
     };
+  }
+
+  /** Additive sums per region and period, from the region rollups (whole subtrees). */
+  private async regionPeriodSums(
+    codes: string[],
+    from: string,
+    to: string,
+    granularity: TrendGranularity,
+  ): Promise<Map<string, Sums>> {
+    const rows: {
+      part: string;
+      period: string;
+      tickets: number;
+      called: number;
+      wait_sum: number;
+      within: number;
+      visitors: number | null;
+      visitor_days: number;
+      handled_total: number;
+      handled_online: number;
+    }[] = await this.db.query(
+      `SELECT 'r:' || region_code AS part, to_char(date_trunc($4, service_date)::date, 'YYYY-MM-DD') AS period,
+              sum(tickets)::int AS tickets, sum(called)::int AS called, sum(wait_sum_seconds)::float AS wait_sum,
+              sum(within_target)::int AS within,
+              CASE WHEN sum(visitor_halls) > 0 THEN sum(visitors)::int END AS visitors,
+              count(*) FILTER (WHERE visitor_halls > 0)::int AS visitor_days,
+              sum(handled_total)::int AS handled_total, sum(handled_online)::int AS handled_online
+       FROM rollup_region_daily WHERE region_code = ANY($1) AND service_date BETWEEN $2 AND $3
+       GROUP BY 1, 2`,
+      [codes, from, to, granularity],
+    );
+    return new Map(rows.map((r) => [`${r.part}|${r.period}`, toSums(r)]));
+  }
+
+  /** Each region's window count changes per day and mode (whole subtrees), up to `to`. */
+  private async regionWindowDeltas(
+    codes: string[],
+    to: string,
+  ): Promise<Map<string, ModeDelta[]>> {
+    const rows: {
+      region_code: string;
+      date: string;
+      mode: WindowMode;
+      delta: number;
+    }[] = await this.db.query(
+      `SELECT region_code, to_char(effective_date, 'YYYY-MM-DD') AS date, mode, delta
+       FROM region_window_deltas WHERE region_code = ANY($1) AND effective_date <= $2 AND delta <> 0
+       ORDER BY effective_date`,
+      [codes, to],
+    );
+    const out = new Map<string, ModeDelta[]>();
+    for (const r of rows) {
+      const list = out.get(r.region_code) ?? [];
+      list.push({ date: r.date, mode: r.mode, delta: r.delta });
+      out.set(r.region_code, list);
+    }
+    return out;
   }
 
   /** Additive sums per part and period, computed in PostgreSQL from the daily rollups. */
@@ -367,21 +396,7 @@ export class AnalyticsService {
        FROM t FULL JOIN f USING (part, period)`,
       [hallIds, parts, from, to, granularity],
     );
-    return new Map(
-      rows.map((r) => [
-        `${r.part}|${r.period}`,
-        {
-          tickets: r.tickets,
-          called: r.called,
-          waitSum: r.wait_sum,
-          within: r.within,
-          visitors: r.visitors,
-          visitorDays: r.visitor_days,
-          handledTotal: r.handled_total,
-          handledOnline: r.handled_online,
-        },
-      ]),
-    );
+    return new Map(rows.map((r) => [`${r.part}|${r.period}`, toSums(r)]));
   }
 
   private async targetsOf(
@@ -412,6 +427,28 @@ export class AnalyticsService {
       dueDate: r.due_date,
     }));
   }
+}
+
+function toSums(r: {
+  tickets: number;
+  called: number;
+  wait_sum: number;
+  within: number;
+  visitors: number | null;
+  visitor_days: number;
+  handled_total: number;
+  handled_online: number;
+}): Sums {
+  return {
+    tickets: r.tickets,
+    called: r.called,
+    waitSum: r.wait_sum,
+    within: r.within,
+    visitors: r.visitors,
+    visitorDays: r.visitor_days,
+    handledTotal: r.handled_total,
+    handledOnline: r.handled_online,
+  };
 }
 
 function assertSpan(from: string, to: string): void {
