@@ -300,18 +300,7 @@ export class AnalyticsService {
     to: string,
     granularity: TrendGranularity,
   ): Promise<Map<string, Sums>> {
-    const rows: {
-      part: string;
-      period: string;
-      tickets: number;
-      called: number;
-      wait_sum: number;
-      within: number;
-      visitors: number | null;
-      visitor_days: number;
-      handled_total: number;
-      handled_online: number;
-    }[] = await this.db.query(
+    const rows: SumsRow[] = await this.db.query(
       `SELECT 'r:' || region_code AS part, to_char(date_trunc($4, service_date)::date, 'YYYY-MM-DD') AS period,
               sum(tickets)::int AS tickets, sum(called)::int AS called, sum(wait_sum_seconds)::float AS wait_sum,
               sum(within_target)::int AS within,
@@ -359,18 +348,7 @@ export class AnalyticsService {
     granularity: TrendGranularity,
   ): Promise<Map<string, Sums>> {
     if (!hallIds.length) return new Map();
-    const rows: {
-      part: string;
-      period: string;
-      tickets: number;
-      called: number;
-      wait_sum: number;
-      within: number;
-      visitors: number | null;
-      visitor_days: number;
-      handled_total: number;
-      handled_online: number;
-    }[] = await this.db.query(
+    const rows: SumsRow[] = await this.db.query(
       `WITH part AS (SELECT * FROM unnest($1::uuid[], $2::text[]) AS p(hall_id, part)),
        t AS (
          SELECT p.part, date_trunc($5, d.service_date)::date AS period,
@@ -429,7 +407,10 @@ export class AnalyticsService {
   }
 }
 
-function toSums(r: {
+/** One part's sums over one period, as the queries return them. */
+interface SumsRow {
+  part: string;
+  period: string;
   tickets: number;
   called: number;
   wait_sum: number;
@@ -438,7 +419,9 @@ function toSums(r: {
   visitor_days: number;
   handled_total: number;
   handled_online: number;
-}): Sums {
+}
+
+function toSums(r: SumsRow): Sums {
   return {
     tickets: r.tickets,
     called: r.called,
