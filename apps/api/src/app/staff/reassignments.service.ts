@@ -13,7 +13,7 @@ import type { Principal } from '../auth/principal';
 import { ScopeService } from '../auth/scope.service';
 import { AuditService } from '../audit/audit.service';
 import { ApiErrorException } from '../common/api-error.exception';
-import { assertNotFuture, todayInShanghai } from '../common/service-date';
+import { assertNotFuture } from '../common/service-date';
 import type { CreateReassignmentDto } from './dto/create-reassignment.dto';
 import type { ListReassignmentsQuery } from './dto/list-reassignments.query';
 import { reassignmentFlows, RoleMoveCount } from './reassignment-flows';
