@@ -15,7 +15,8 @@ import type { Principal } from '../auth/principal';
 import { ScopeService } from '../auth/scope.service';
 import { RegionCodePipe } from '../directory/region-code.pipe';
 import { AnalyticsService } from './analytics.service';
-import { DaySpanQuery, HourlyQuery, TrendsQuery } from './dto/analytics.query';
+import { DaySpanQuery } from '../common/dto/day-span.query';
+import { HourlyQuery, TrendsQuery } from './dto/analytics.query';
 
 const PEOPLE = ['admin', 'reform_office', 'hall_manager', 'clerk'] as const;
 

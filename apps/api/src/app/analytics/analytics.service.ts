@@ -10,9 +10,9 @@ import type {
   TrendTarget,
   WindowMode,
 } from '@onewindow/contracts';
-import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { ApiErrorException } from '../common/api-error.exception';
+import { assertSpan } from '../common/service-date';
 import { ModeDelta, windowCountsByDay } from '../windows/window-history';
 import { WindowsService } from '../windows/windows.service';
 import { periodsOf, round, share, windowsAtPeriodEnds } from './analytics-math';
@@ -59,7 +59,7 @@ export class AnalyticsService {
     from: string,
     to: string,
   ): Promise<HallDailyResponse> {
-    assertSpan(from, to);
+    assertSpan(from, to, MAX_SPAN_DAYS);
     const [hall]: { target: number }[] = await this.db.query(
       `SELECT target_wait_minutes AS target FROM halls WHERE id = $1`,
       [hallId],
@@ -186,7 +186,7 @@ export class AnalyticsService {
     to: string,
     granularity: TrendGranularity,
   ): Promise<RegionTrendsResponse> {
-    assertSpan(from, to);
+    assertSpan(from, to, MAX_SPAN_DAYS);
     const [region]: { name: string }[] = await this.db.query(
       `SELECT name FROM regions WHERE code = $1`,
       [code],
@@ -432,17 +432,4 @@ function toSums(r: SumsRow): Sums {
     handledTotal: r.handled_total,
     handledOnline: r.handled_online,
   };
-}
-
-function assertSpan(from: string, to: string): void {
-  if (from > to)
-    throw ApiErrorException.badRequest('from must not be after to', [
-      { field: 'from', problems: ['is after to'] },
-    ]);
-  const days = DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days;
-  if (days > MAX_SPAN_DAYS)
-    throw ApiErrorException.badRequest(
-      `At most ${MAX_SPAN_DAYS} days per request`,
-      [{ field: 'to', problems: ['span too long'] }],
-    );
 }

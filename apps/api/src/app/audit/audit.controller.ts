@@ -9,6 +9,7 @@ import type { AuditEntryView, ListResponse } from '@onewindow/contracts';
 import { Access, CurrentPrincipal } from '../auth/access.decorator';
 import type { Principal } from '../auth/principal';
 import { ApiErrorException } from '../common/api-error.exception';
+import { assertSpan } from '../common/service-date';
 import { AuditService } from './audit.service';
 import { AuditQueryDto } from './dto/audit-query.dto';
 
@@ -51,10 +52,7 @@ export class AuditController {
     @CurrentPrincipal() principal: Principal,
     @Query() q: AuditQueryDto,
   ): Promise<ListResponse<AuditEntryView>> {
-    if (q.from && q.to && q.from > q.to)
-      throw ApiErrorException.badRequest('from must not be after to', [
-        { field: 'from', problems: ['is after to'] },
-      ]);
+    if (q.from && q.to) assertSpan(q.from, q.to);
     let hallId = q.hallId ?? null;
     if (principal.type === 'user' && principal.role === 'hall_manager') {
       hallId ??= principal.hallId;

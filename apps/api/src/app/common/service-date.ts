@@ -21,6 +21,24 @@ export function todayInShanghai(now = Date.now()): string {
   return today.date;
 }
 
+/**
+ * A 400 when a span of days (YYYY-MM-DD, inclusive) runs backwards or, with `maxDays`, is longer
+ * than that.
+ */
+export function assertSpan(from: string, to: string, maxDays?: number): void {
+  if (from > to)
+    throw ApiErrorException.badRequest('from must not be after to', [
+      { field: 'from', problems: ['is after to'] },
+    ]);
+  if (
+    maxDays !== undefined &&
+    DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days > maxDays
+  )
+    throw ApiErrorException.badRequest(`At most ${maxDays} days per request`, [
+      { field: 'to', problems: ['span too long'] },
+    ]);
+}
+
 /** A 400 naming `field` when `day` (YYYY-MM-DD) is after today in the halls' time zone. */
 export function assertNotFuture(day: string, field: string): void {
   const today = todayInShanghai();

@@ -21,7 +21,7 @@ import type { Principal } from '../auth/principal';
 import { RegionCodePipe } from '../directory/region-code.pipe';
 import { CreateReassignmentDto } from './dto/create-reassignment.dto';
 import { ListReassignmentsQuery } from './dto/list-reassignments.query';
-import { ReassignmentFlowsQuery } from './dto/reassignment-flows.query';
+import { DaySpanQuery } from '../common/dto/day-span.query';
 import {
   FLOWS_EXAMPLE,
   REASSIGNMENT_EXAMPLE,
@@ -76,7 +76,7 @@ export class ReassignmentsController {
   @ApiOkResponse({ schema: { example: FLOWS_EXAMPLE } })
   hallFlows(
     @Param('hallId') hallId: string,
-    @Query() q: ReassignmentFlowsQuery,
+    @Query() q: DaySpanQuery,
   ): Promise<ReassignmentFlowsResponse> {
     return this.reassignments.hallFlows(hallId, q.from, q.to);
   }
@@ -91,7 +91,7 @@ export class ReassignmentsController {
   regionFlows(
     @CurrentPrincipal() p: Principal,
     @Param('code', RegionCodePipe) code: string,
-    @Query() q: ReassignmentFlowsQuery,
+    @Query() q: DaySpanQuery,
   ): Promise<ReassignmentFlowsResponse> {
     return this.reassignments.regionFlows(p, code, q.from, q.to);
   }

@@ -13,7 +13,7 @@ import type { Principal } from '../auth/principal';
 import { ScopeService } from '../auth/scope.service';
 import { AuditService } from '../audit/audit.service';
 import { ApiErrorException } from '../common/api-error.exception';
-import { assertNotFuture } from '../common/service-date';
+import { assertNotFuture, assertSpan } from '../common/service-date';
 import type { CreateReassignmentDto } from './dto/create-reassignment.dto';
 import type { ListReassignmentsQuery } from './dto/list-reassignments.query';
 import { reassignmentFlows, RoleMoveCount } from './reassignment-flows';
@@ -190,11 +190,4 @@ function toReassignmentView(r: ReassignmentRow): ReassignmentView {
     effectiveDate: r.effective_date,
     reason: r.reason,
   };
-}
-
-function assertSpan(from: string, to: string): void {
-  if (from > to)
-    throw ApiErrorException.badRequest('from must not be after to', [
-      { field: 'from', problems: ['is after to'] },
-    ]);
 }

@@ -11,12 +11,12 @@ import {
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { WindowHistoryResponse, WindowView } from '@onewindow/contracts';
 import { Access, Actor, CurrentActor } from '../auth/access.decorator';
+import { DaySpanQuery } from '../common/dto/day-span.query';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { CreateWindowDto } from './dto/create-window.dto';
 import { ListWindowsQuery } from './dto/list-windows.query';
 import { RetireWindowDto } from './dto/retire-window.dto';
 import { UpdateWindowDto } from './dto/update-window.dto';
-import { WindowHistoryQuery } from './dto/window-history.query';
 import { WindowsService } from './windows.service';
 
 const windowIdPipe = new UuidParamPipe('windowId');
@@ -52,7 +52,7 @@ export class WindowsController {
   })
   history(
     @Param('hallId') hallId: string,
-    @Query() q: WindowHistoryQuery,
+    @Query() q: DaySpanQuery,
   ): Promise<WindowHistoryResponse> {
     return this.windows.history(hallId, q.from, q.to);
   }

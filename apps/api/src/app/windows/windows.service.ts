@@ -11,12 +11,15 @@ import {
   WindowEntity,
   WindowEventEntity,
 } from '@onewindow/persistence';
-import { DateTime } from 'luxon';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import type { Actor } from '../auth/access.decorator';
 import { AuditService } from '../audit/audit.service';
 import { ApiErrorException } from '../common/api-error.exception';
-import { assertNotFuture, todayInShanghai } from '../common/service-date';
+import {
+  assertNotFuture,
+  assertSpan,
+  todayInShanghai,
+} from '../common/service-date';
 import { HallEventsService } from '../queue/hall-events.service';
 import type { CreateWindowDto } from './dto/create-window.dto';
 import type { RetireWindowDto } from './dto/retire-window.dto';
@@ -254,17 +257,7 @@ export class WindowsService {
     from: string,
     to: string,
   ): Promise<WindowHistoryResponse> {
-    if (from > to)
-      throw ApiErrorException.badRequest('from must not be after to', [
-        { field: 'from', problems: ['is after to'] },
-      ]);
-    const days = DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days;
-    if (days > MAX_HISTORY_DAYS) {
-      throw ApiErrorException.badRequest(
-        `At most ${MAX_HISTORY_DAYS} days per request`,
-        [{ field: 'to', problems: ['span too long'] }],
-      );
-    }
+    assertSpan(from, to, MAX_HISTORY_DAYS);
     const deltas = await this.modeDeltas([hallId], to);
     return { hallId, from, to, days: windowCountsByDay(deltas, from, to) };
   }

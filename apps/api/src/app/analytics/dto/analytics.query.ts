@@ -1,22 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { IsCalendarDate } from '../../common/dto/calendar-date';
-
-export class DaySpanQuery {
-  @ApiProperty({
-    example: '2020-01-01',
-    description: 'First day (YYYY-MM-DD), inclusive',
-  })
-  @IsCalendarDate()
-  from!: string;
-
-  @ApiProperty({
-    example: '2020-12-31',
-    description: 'Last day (YYYY-MM-DD), inclusive',
-  })
-  @IsCalendarDate()
-  to!: string;
-}
+import { DaySpanQuery } from '../../common/dto/day-span.query';
 
 export class HourlyQuery {
   @ApiProperty({ example: '2020-08-17' })
