@@ -179,83 +179,81 @@ describe('Rollups: outbox → BullMQ → rollup_hall_day (real PostgreSQL and Re
     );
   });
 
-  (existsSync(WORKER_MAIN) ? it : it.skip)(
-    'ends with the same rollup when the worker is killed in the middle of a job',
-    async () => {
-      // the in-process worker steps aside: the job goes to a worker process of its own
-      await app?.close();
-      app = undefined;
-      const holder = new Client({ connectionString: db.url });
-      await holder.connect();
-      const procs: ChildProcess[] = [];
-      const spawnWorker = () => {
-        const p = spawn(process.execPath, [WORKER_MAIN], {
-          env: { ...process.env, ...env(), JOB_LOCK_SECONDS: '2' },
-          stdio: 'ignore',
-        });
-        procs.push(p);
-        return p;
-      };
-      try {
-        // hold the day's rollup lock, so the job blocks inside rollup_hall_day
-        await holder.query('BEGIN');
-        await holder.query(
-          `SELECT pg_advisory_xact_lock(hashtextextended('rollup|' || $1 || '|2020-06-20', 0))`,
-          [HALL],
-        );
-        await pg.query(
-          `UPDATE tickets SET state = 'cancelled', called_at = NULL, started_at = NULL, completed_at = NULL, window_id = NULL
+  it('ends with the same rollup when the worker is killed in the middle of a job', async () => {
+    if (!existsSync(WORKER_MAIN))
+      throw new Error(
+        `${WORKER_MAIN} is missing: build the worker first (nx run worker:int does)`,
+      );
+    // the in-process worker steps aside: the job goes to a worker process of its own
+    await app?.close();
+    app = undefined;
+    const holder = new Client({ connectionString: db.url });
+    await holder.connect();
+    const procs: ChildProcess[] = [];
+    const spawnWorker = () => {
+      const p = spawn(process.execPath, [WORKER_MAIN], {
+        env: { ...process.env, ...env(), JOB_LOCK_SECONDS: '2' },
+        stdio: 'ignore',
+      });
+      procs.push(p);
+      return p;
+    };
+    try {
+      // hold the day's rollup lock, so the job blocks inside rollup_hall_day
+      await holder.query('BEGIN');
+      await holder.query(
+        `SELECT pg_advisory_xact_lock(hashtextextended('rollup|' || $1 || '|2020-06-20', 0))`,
+        [HALL],
+      );
+      await pg.query(
+        `UPDATE tickets SET state = 'cancelled', called_at = NULL, started_at = NULL, completed_at = NULL, window_id = NULL
            WHERE hall_id = $1 AND service_date = '2020-06-20' AND sequence <= 40`,
-          [HALL],
+        [HALL],
+      );
+      const first = spawnWorker();
+      await until('the job to block on the lock', async () => {
+        const { rows } = await pg.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%rollup_hall_day%'`,
         );
-        const first = spawnWorker();
-        await until('the job to block on the lock', async () => {
-          const { rows } = await pg.query(
-            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%rollup_hall_day%'`,
-          );
-          return rows[0].n > 0 ? true : undefined;
-        });
-        first.kill('SIGKILL');
-        await new Promise((r) => first.once('exit', r));
-        // PostgreSQL ends a dead client's transaction when it next talks to it; one parked on a
-        // lock would finish the work by itself, so end it now: only a re-run can do the day
-        await pg.query(
-          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        return rows[0].n > 0 ? true : undefined;
+      });
+      first.kill('SIGKILL');
+      await new Promise((r) => first.once('exit', r));
+      // PostgreSQL ends a dead client's transaction when it next talks to it; one parked on a
+      // lock would finish the work by itself, so end it now: only a re-run can do the day
+      await pg.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
            WHERE datname = current_database() AND application_name = 'onewindow-worker' AND wait_event_type = 'Lock'`,
-        );
-        await holder.query('ROLLBACK');
-        const expected = (await pg.query(DIRECT_DAILY, [HALL])).rows;
-        expect((await pg.query(ROLLED_DAILY, [HALL])).rows).not.toEqual(
-          expected,
-        );
-        // a new worker finds the stalled job and runs it again
-        spawnWorker();
-        await until(
-          'the killed job to be run again',
-          async () => {
-            const rolled = (await pg.query(ROLLED_DAILY, [HALL])).rows;
-            return JSON.stringify(rolled) === JSON.stringify(expected)
-              ? true
-              : undefined;
-          },
-          45_000,
-        );
-        expect(await pending()).toBe(0);
-        // the province's day sums, kept by increments, equal the hall's days after all the above
-        const region = await pg.query(
-          `SELECT to_char(d.service_date, 'YYYY-MM-DD') AS date, d.arrivals = r.tickets AND d.called = r.called
+      );
+      await holder.query('ROLLBACK');
+      const expected = (await pg.query(DIRECT_DAILY, [HALL])).rows;
+      expect((await pg.query(ROLLED_DAILY, [HALL])).rows).not.toEqual(expected);
+      // a new worker finds the stalled job and runs it again
+      spawnWorker();
+      await until(
+        'the killed job to be run again',
+        async () => {
+          const rolled = (await pg.query(ROLLED_DAILY, [HALL])).rows;
+          return JSON.stringify(rolled) === JSON.stringify(expected)
+            ? true
+            : undefined;
+        },
+        45_000,
+      );
+      expect(await pending()).toBe(0);
+      // the province's day sums, kept by increments, equal the hall's days after all the above
+      const region = await pg.query(
+        `SELECT to_char(d.service_date, 'YYYY-MM-DD') AS date, d.arrivals = r.tickets AND d.called = r.called
                   AND d.within_target = r.within_target AND abs(d.wait_sum_seconds - r.wait_sum_seconds) < 1e-6 AS same
            FROM rollup_daily d LEFT JOIN rollup_region_daily r ON r.region_code = '330000' AND r.service_date = d.service_date
            WHERE d.hall_id = $1 AND d.category_code = '*'`,
-          [HALL],
-        );
-        expect(region.rows.length).toBe(61);
-        expect(region.rows.filter((r) => !r.same)).toEqual([]);
-      } finally {
-        for (const p of procs) if (p.exitCode === null) p.kill('SIGKILL');
-        await holder.end();
-      }
-    },
-    60_000,
-  );
+        [HALL],
+      );
+      expect(region.rows.length).toBe(61);
+      expect(region.rows.filter((r) => !r.same)).toEqual([]);
+    } finally {
+      for (const p of procs) if (p.exitCode === null) p.kill('SIGKILL');
+      await holder.end();
+    }
+  }, 60_000);
 });
