@@ -2,6 +2,7 @@ import { InitialSchema1764201600000 } from './1764201600000-InitialSchema';
 import { HallEvents1764288000000 } from './1764288000000-HallEvents';
 import { Rollups1764460800000 } from './1764460800000-Rollups';
 import { RegionRollups1764547200000 } from './1764547200000-RegionRollups';
+import { IssueTicketFunction1764720000000 } from './1764720000000-IssueTicketFunction';
 
 /** Every migration, in order. The data source and the CLI both read this list. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   HallEvents1764288000000,
   Rollups1764460800000,
   RegionRollups1764547200000,
+  IssueTicketFunction1764720000000,
 ];

@@ -614,6 +614,17 @@ describe('Queue service (HTTP, real PostgreSQL and Redis)', () => {
       await live.waitFor((ev) =>
         ev.some((e) => e.event === 'ticket.issued' && e.data['id'] === t.id),
       );
+      // the issued event (built by issue_ticket() in SQL) is the ticket's view without its place
+      const { position, estimatedWaitMinutes, ...view } = t;
+      expect([position, estimatedWaitMinutes]).toEqual([
+        expect.any(Number),
+        expect.any(Number),
+      ]);
+      expect(
+        live.events.find(
+          (e) => e.event === 'ticket.issued' && e.data['id'] === t.id,
+        )?.data,
+      ).toEqual(view);
       await act(
         'fuyang-clerk',
         `/halls/${FIX.fuyang}/windows/${fy.comp1}/call-next`,

@@ -2,9 +2,10 @@
 /**
  * The baseline for `npm run bench:queue`: POST /halls/:hallId/tickets on bare node:http + a pg Pool,
  * doing the same durable work as the API's TicketsService.issue in one transaction with the same
- * SQL (advisory lock of the Idempotency-Key, idempotency lookup, per hall/day/prefix counter
- * upsert, ticket insert, idempotency insert, per-hall event counter + event insert), after the
- * same per-request device check (sha256 of the bearer token looked up in devices).
+ * SQL: one call of issue_ticket() (advisory lock of the Idempotency-Key, idempotency lookup, per
+ * hall/day/prefix counter upsert, ticket insert, idempotency insert, per-hall event counter + event
+ * insert), after a device check (sha256 of the bearer token looked up in devices) and a service item
+ * lookup on every request.
  *
  * What it leaves out on purpose, so the difference to the API is the framework and the API's extra
  * work: no Nest/Fastify, no validation beyond the minimum, no rate limiting, no request logging,
@@ -27,9 +28,6 @@ pool.on('error', () => {
   /* an idle client died: the pool replaces it */
 });
 
-const TICKET_COLUMNS = `t.id, to_char(t.service_date, 'YYYY-MM-DD') AS service_date, t.hall_id, t.number, t.prefix, t.sequence,
-  t.service_item_code, t.category_code, t.priority, t.channel, t.state, t.issued_at, t.queue_at, t.called_at,
-  t.started_at, t.completed_at, t.cancelled_at, t.window_id, t.recall_count, t.outcome, t.rating, t.transferred_from_id`;
 const ROUTE = /^\/halls\/([0-9a-f-]{36})\/tickets$/;
 const KEY = /^[\x21-\x7e]{1,64}$/;
 const PRIORITIES = ['normal', 'priority', 'appointment'];
@@ -131,82 +129,33 @@ async function issue(req, hallId) {
     .digest('hex');
   const principalKey = `device:${device.id}`;
 
-  const client = await pool.connect();
-  let broken = false;
+  // the API's durable work in the API's one statement (migration IssueTicketFunction): key check,
+  // number, ticket, key row and live event
+  let row;
   try {
-    await client.query('BEGIN');
-    await client.query(
-      `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`,
-      [`${hallId}|${principalKey}|${key}`],
-    );
-    const {
-      rows: [seen],
-    } = await client.query(
-      `SELECT request_hash, ticket_id, to_char(service_date, 'YYYY-MM-DD') AS service_date
-       FROM idempotency_keys WHERE hall_id = $1 AND principal = $2 AND key = $3`,
-      [hallId, principalKey, key],
-    );
-    if (seen) {
-      if (seen.request_hash !== requestHash) {
-        await client.query('ROLLBACK');
-        throw new HttpError(409, 'Idempotency-Key used with another body');
-      }
-      const {
-        rows: [row],
-      } = await client.query(
-        `SELECT ${TICKET_COLUMNS} FROM tickets t WHERE t.id = $1 AND t.service_date = $2`,
-        [seen.ticket_id, seen.service_date],
-      );
-      await client.query('COMMIT');
-      return { status: 200, ticket: view(row) };
-    }
-    const serviceDate = todayInShanghai();
-    // the API's numbering: next number of the prefix and the ticket in one statement
-    const {
+    ({
       rows: [row],
-    } = await client.query(
-      `WITH next AS (
-         INSERT INTO ticket_counters (hall_id, service_date, prefix, last_value) VALUES ($2, $1, $3, 1)
-         ON CONFLICT (hall_id, service_date, prefix) DO UPDATE SET last_value = ticket_counters.last_value + 1
-         RETURNING last_value
-       )
-       INSERT INTO tickets AS t (service_date, hall_id, number, prefix, sequence, service_item_code, category_code, priority, channel,
-                                 state, issued_at, queue_at, transferred_from_id)
-       SELECT $1, $2, $3 || lpad(last_value::text, greatest(3, length(last_value::text)), '0'), $3, last_value, $4, $5, $6, $7,
-              'waiting', now(), now(), NULL
-       FROM next
-       RETURNING ${TICKET_COLUMNS}`,
-      [serviceDate, hallId, item.ticket_prefix, item.code, item.category_code, priority, channel],
-    );
-    await client.query(
-      `INSERT INTO idempotency_keys (hall_id, principal, key, request_hash, ticket_id, service_date) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [hallId, principalKey, key, requestHash, row.id, serviceDate],
-    );
-    const ticket = view(row);
-    // the API's event append: counter and event in one statement
-    await client.query(
-      `WITH next AS (
-         INSERT INTO hall_event_counters (hall_id, last_seq) VALUES ($1, 1)
-         ON CONFLICT (hall_id) DO UPDATE SET last_seq = hall_event_counters.last_seq + 1
-         RETURNING last_seq
-       )
-       INSERT INTO hall_events (hall_id, seq, type, payload) SELECT $1, last_seq, $2, $3 FROM next`,
-      [hallId, 'ticket.issued', ticket],
-    );
-    await client.query('COMMIT');
-    return { status: 201, ticket };
+    } = await pool.query(
+      `SELECT * FROM issue_ticket($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, NULL)`,
+      [
+        hallId,
+        todayInShanghai(),
+        principalKey,
+        key,
+        requestHash,
+        item.code,
+        item.category_code,
+        item.ticket_prefix,
+        priority,
+        channel,
+      ],
+    ));
   } catch (e) {
-    if (!(e instanceof HttpError)) {
-      try {
-        await client.query('ROLLBACK');
-      } catch {
-        broken = true;
-      }
-    }
+    if (e.code === 'OW409')
+      throw new HttpError(409, 'Idempotency-Key used with another body');
     throw e;
-  } finally {
-    client.release(broken);
   }
+  return { status: row.result === 'created' ? 201 : 200, ticket: view(row) };
 }
 
 const server = http.createServer((req, res) => {

@@ -48,25 +48,6 @@ interface Competition {
   able: number;
 }
 
-/**
- * The number of waiting tickets ahead of one: same hall and day, a competing category, a higher
- * priority class, or the same class and earlier in the queue. Arguments are SQL expressions.
- */
-function aheadSql(
-  hallId: string,
-  serviceDate: string,
-  id: string,
-  categories: string,
-  rank: string,
-  queueAt: string,
-): string {
-  return `(SELECT count(*)::int FROM tickets o
-    WHERE o.hall_id = ${hallId} AND o.service_date = ${serviceDate} AND o.state = 'waiting' AND o.id <> ${id}
-      AND (${categories}::text[] IS NULL OR o.category_code = ANY(${categories}::text[]))
-      AND (CASE WHEN o.priority = 'normal' THEN 0 ELSE 1 END > ${rank}
-           OR (CASE WHEN o.priority = 'normal' THEN 0 ELSE 1 END = ${rank} AND (o.queue_at, o.id) < (${queueAt}, ${id}::uuid))))`;
-}
-
 /** How long read-mostly inputs of the queue are reused. */
 const WINDOWS_TTL_MS = 2_000;
 const HANDLING_TTL_MS = 60_000;
@@ -94,7 +75,7 @@ export class TicketsService {
   ) {}
 
   /**
-   * Issues a ticket: number allocation, insert, idempotency record and event in one transaction.
+   * Issues a ticket: number allocation, insert, idempotency record and event in one statement.
    * Retries with the same Idempotency-Key serialise on an advisory lock of the key, so racing
    * retries return the one ticket.
    */
@@ -120,70 +101,50 @@ export class TicketsService {
     const principalKey = `${p.type}:${p.id}`;
     const competition = await this.competition(hallId, item.category_code);
 
-    const outcome = await this.withPartitions(() =>
-      this.db.transaction(async (m) => {
-        if (idempotencyKey) {
-          await m.query(
-            `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`,
-            [`${hallId}|${principalKey}|${idempotencyKey}`],
-          );
-          const [seen]: {
-            request_hash: string;
-            ticket_id: string;
-            service_date: string;
-          }[] = await m.query(
-            `SELECT request_hash, ticket_id, to_char(service_date, 'YYYY-MM-DD') AS service_date
-             FROM idempotency_keys WHERE hall_id = $1 AND principal = $2 AND key = $3`,
-            [hallId, principalKey, idempotencyKey],
-          );
-          if (seen) {
-            if (seen.request_hash !== requestHash) {
-              throw ApiErrorException.conflict(
-                'This Idempotency-Key was used with another request body',
-              );
-            }
-            return {
-              row: await this.loadTicket(m, seen.ticket_id, seen.service_date),
-              created: false,
-              ahead: null,
-            };
-          }
-        }
-        const serviceDate = todayInShanghai();
-        const row = await this.insertTicket(m, {
-          hallId,
-          serviceDate,
-          item,
-          priority,
-          channel,
-          queueAt: null,
-          transferredFromId: null,
-          competition,
-        });
-        if (idempotencyKey) {
-          await m.query(
-            `INSERT INTO idempotency_keys (hall_id, principal, key, request_hash, ticket_id, service_date) VALUES ($1, $2, $3, $4, $5, $6)`,
-            [
-              hallId,
-              principalKey,
-              idempotencyKey,
-              requestHash,
-              row.id,
-              serviceDate,
-            ],
-          );
-        }
-        await this.events.append(m, hallId, 'ticket.issued', toTicketView(row));
-        return { row, created: true, ahead: row.ahead };
-      }),
-    );
-    if (outcome.created) this.events.notify(hallId);
+    // one statement (issue_ticket, migration IssueTicketFunction): key check, number, ticket, key
+    // row and live event commit together, and the hall's counter row is locked only that long
+    let rows: (TicketRow & {
+      result: 'created' | 'replayed';
+      ahead: number | null;
+    })[];
+    try {
+      rows = await this.withPartitions(() =>
+        this.db.query(
+          `SELECT * FROM issue_ticket($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+          [
+            hallId,
+            todayInShanghai(),
+            principalKey,
+            idempotencyKey ?? null,
+            requestHash,
+            item.code,
+            item.category_code,
+            item.ticket_prefix,
+            priority,
+            channel,
+            competition.categories,
+          ],
+        ),
+      );
+    } catch (e) {
+      if (
+        e instanceof QueryFailedError &&
+        (e.driverError as { code?: string }).code === 'OW409'
+      )
+        throw ApiErrorException.conflict(
+          'This Idempotency-Key was used with another request body',
+        );
+      throw e;
+    }
+    const [{ result, ahead, ...row }] = rows;
+    const created = result === 'created';
+    if (created) this.events.notify(hallId);
     return {
       ticket:
-        outcome.ahead === null
-          ? await this.withEstimate(outcome.row)
-          : await this.estimated(outcome.row, competition, outcome.ahead),
-      created: outcome.created,
+        ahead === null
+          ? await this.withEstimate(row)
+          : await this.estimated(row, competition, ahead),
+      created,
     };
   }
 
@@ -301,7 +262,7 @@ export class TicketsService {
     if (row.state !== 'waiting') return toTicketView(row);
     const competition = await this.competition(row.hall_id, row.category_code);
     const [{ ahead }]: { ahead: number }[] = await this.db.query(
-      `SELECT ${aheadSql('$1', '$2::date', '$3::uuid', '$4', '$5::int', '$6::timestamptz')} AS ahead`,
+      `SELECT tickets_ahead($1, $2::date, $3::uuid, $4, $5::int, $6::timestamptz) AS ahead`,
       [
         row.hall_id,
         row.service_date,
@@ -514,7 +475,7 @@ export class TicketsService {
               'waiting', now(), COALESCE($8, now()), $9
        FROM next
        RETURNING ${TICKET_COLUMNS},
-         ${aheadSql('t.hall_id', 't.service_date', 't.id', '$10', "CASE WHEN t.priority = 'normal' THEN 0 ELSE 1 END", 't.queue_at')} AS ahead`,
+         tickets_ahead(t.hall_id, t.service_date, t.id, $10, CASE WHEN t.priority = 'normal' THEN 0 ELSE 1 END, t.queue_at) AS ahead`,
       [
         t.serviceDate,
         t.hallId,
