@@ -162,6 +162,27 @@ describe('The demo data through HTTP (real PostgreSQL)', () => {
     expect(year('2020')).toBeLessThan(0.84);
   });
 
+  it('shows Fuyang at about 5,000 visitors a day in 2019 and 2,500 in 2020 (door counts → rollups → API)', async () => {
+    const mean = async (from: string, to: string) => {
+      const res = await h
+        .http()
+        .get(`/api/v1/analytics/halls/${hallId('fuyang')}/daily`)
+        .query({ from, to })
+        .set(await as('fuyang-manager'))
+        .expect(200);
+      const open = (res.body.days as { visitors: number | null }[])
+        .map((d) => d.visitors)
+        .filter((v): v is number => v !== null && v > 0);
+      expect(open.length).toBeGreaterThan(150); // the open days of Jan–Aug
+      return open.reduce((a, b) => a + b, 0) / open.length;
+    };
+    // the facts file's periods: January to August of each year
+    const y2019 = await mean('2019-01-01', '2019-08-31');
+    const y2020 = await mean('2020-01-01', '2020-08-31');
+    expect(Math.abs(y2019 / 5000 - 1)).toBeLessThan(0.05);
+    expect(Math.abs(y2020 / 2500 - 1)).toBeLessThan(0.05);
+  });
+
   it('splits a region into its child regions and direct halls, which add up to it', async () => {
     const res = await h
       .http()
