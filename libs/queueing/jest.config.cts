@@ -1,0 +1,12 @@
+process.env['TZ'] = 'UTC';
+
+module.exports = {
+  displayName: 'queueing',
+  preset: '../../jest.preset.js',
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+  },
+  moduleFileExtensions: ['ts', 'js', 'html'],
+  coverageDirectory: '../../coverage/libs/queueing',
+};
