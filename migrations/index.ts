@@ -3,6 +3,7 @@ import { HallEvents1764288000000 } from './1764288000000-HallEvents';
 import { Rollups1764460800000 } from './1764460800000-Rollups';
 import { RegionRollups1764547200000 } from './1764547200000-RegionRollups';
 import { IssueTicketFunction1764720000000 } from './1764720000000-IssueTicketFunction';
+import { Imports1764806400000 } from './1764806400000-Imports';
 
 /** Every migration, in order. The data source and the CLI both read this list. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Rollups1764460800000,
   RegionRollups1764547200000,
   IssueTicketFunction1764720000000,
+  Imports1764806400000,
 ];

@@ -4,3 +4,5 @@ export * from './lib/queue';
 export * from './lib/targets';
 export * from './lib/staff';
 export * from './lib/analytics';
+export * from './lib/imports';
+export * from './lib/planning';

@@ -3,3 +3,4 @@ export * from './lib/logging/logger-options';
 export * from './lib/queues/queues';
 export * from './lib/config/config.module';
 export * from './lib/testing/own-redis';
+export * from './lib/imports';

@@ -16,6 +16,8 @@ import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { DevicesModule } from './devices/devices.module';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
+import { PlanningModule } from './planning/planning.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { StaffModule } from './staff/staff.module';
@@ -71,6 +73,8 @@ export class AppModule {
         UsersModule,
         DevicesModule,
         QueueModule,
+        ImportsModule,
+        PlanningModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -12,6 +12,7 @@ import { AppConfig, requestIdOf } from '@onewindow/server-core';
 import fastifyStatic from '@fastify/static';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from './common/validation';
+import { registerCsvBodyParser } from './imports/csv-body';
 
 /** Largest JSON body accepted (larger: 413). */
 export const BODY_LIMIT_BYTES = 100 * 1024;
@@ -47,11 +48,18 @@ export async function configureApp(
     void reply.header('X-Request-Id', req.id);
     done();
   });
+  // a route that takes larger JSON bodies says so with @RouteConfig({ bodyLimit }) (planning replay)
+  fastify.addHook('onRoute', (route) => {
+    const limit = (route.config as { bodyLimit?: unknown } | undefined)
+      ?.bodyLimit;
+    if (typeof limit === 'number') route.bodyLimit = limit;
+  });
   // JSON only. An empty body with a JSON content type reads as no body (kiosks send that on
   // call-next and the like); anything unparsable is the contract's 400; other types are 415.
   fastify.addContentTypeParser(
     'application/json',
-    { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES },
+    // no parser-wide limit: the route's (BODY_LIMIT_BYTES unless it sets its own) applies
+    { parseAs: 'string' },
     (_req, body, done) => {
       const text = (body as string).trim();
       if (!text) return done(null, undefined);
@@ -62,6 +70,8 @@ export async function configureApp(
       }
     },
   );
+  // CSV uploads: text/csv on the import upload route only, up to 20 MiB (imports/csv-body.ts)
+  registerCsvBodyParser(fastify);
 
   if (config.DASHBOARD_DIR) {
     // the built dashboard at /, and its index for any other page path (client-side routes)

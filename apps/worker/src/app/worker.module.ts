@@ -10,7 +10,9 @@ import {
   pinoHttpOptions,
 } from '@onewindow/server-core';
 import { LoggerModule } from 'nestjs-pino';
+import { ImportsModule } from './imports/imports.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
+import { PlanningModule } from './planning/planning.module';
 import { RollupsModule } from './rollups/rollups.module';
 
 /** The worker: BullMQ processors in their own process (no HTTP). It never runs migrations. */
@@ -36,6 +38,8 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         MaintenanceModule,
         RollupsModule,
+        ImportsModule,
+        PlanningModule,
       ],
     };
   }

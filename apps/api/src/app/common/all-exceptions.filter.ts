@@ -9,6 +9,7 @@ import {
 import type { ErrorBody, ErrorDetail } from '@onewindow/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { ApiErrorException } from './api-error.exception';
 
 const RETRY_AFTER_SECONDS = 5;
 
@@ -101,7 +102,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
         message = 'Too many requests; retry later';
         if (!res.getHeader('Retry-After')) res.header('Retry-After', '60');
       }
-      if (status === HttpStatus.PAYLOAD_TOO_LARGE)
+      // the body limit's own wording; the API's 413s (a run too large to answer inline) say why
+      if (
+        status === HttpStatus.PAYLOAD_TOO_LARGE &&
+        !(exception instanceof ApiErrorException)
+      )
         message = 'Request body too large';
     } else if (isDatabaseUnavailable(exception)) {
       status = HttpStatus.SERVICE_UNAVAILABLE;

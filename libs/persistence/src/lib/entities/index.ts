@@ -8,6 +8,7 @@ import { HallEventCounterEntity } from './hall-event-counter.entity';
 import { HallEventEntity } from './hall-event.entity';
 import { HandlingRecordEntity } from './handling-record.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
+import { ImportEntity } from './import.entity';
 import { OutboxEntity } from './outbox.entity';
 import { PlanEntity } from './plan.entity';
 import { ReassignmentEntity } from './reassignment.entity';
@@ -31,6 +32,7 @@ export * from './hall-event-counter.entity';
 export * from './hall-event.entity';
 export * from './handling-record.entity';
 export * from './idempotency-key.entity';
+export * from './import.entity';
 export * from './outbox.entity';
 export * from './plan.entity';
 export * from './reassignment.entity';
@@ -68,4 +70,5 @@ export const ENTITIES = [
   PlanEntity,
   HallEventCounterEntity,
   HallEventEntity,
+  ImportEntity,
 ];

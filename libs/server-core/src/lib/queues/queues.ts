@@ -4,6 +4,8 @@ import type { JobsOptions } from 'bullmq';
 export enum QueueName {
   Maintenance = 'maintenance',
   Rollups = 'rollups',
+  Imports = 'imports',
+  Planning = 'planning',
 }
 
 /** Every job name, with its payload type below. */
@@ -13,12 +15,28 @@ export enum JobName {
   RollupHallDay = 'rollup-hall-day',
   /** every night: re-derive yesterday for every hall */
   RollupYesterday = 'rollup-yesterday',
+  /** read an uploaded CSV file into facts (resumes after its last committed batch) */
+  RunImport = 'run-import',
+  /** fit a plan's scenario from the hall's tickets and search the windows of each layout */
+  RunPlan = 'run-plan',
 }
 
 export interface JobPayloads {
   [JobName.EnsureTicketPartitions]: { monthsAhead: number };
   [JobName.RollupHallDay]: { hallId: string; date: string };
   [JobName.RollupYesterday]: Record<string, never>;
+  [JobName.RunImport]: { importId: string; run: number };
+  [JobName.RunPlan]: { planId: string };
+}
+
+/** The BullMQ id of an import's run: adding it again while it exists is a no-op. */
+export function importJobId(importId: string, run: number): string {
+  return `import|${importId}|${run}`;
+}
+
+/** The BullMQ id of a plan's run: adding it again while it exists is a no-op. */
+export function planJobId(planId: string): string {
+  return `plan|${planId}`;
 }
 
 /** Job options in one place: retries with backoff, bounded history. */

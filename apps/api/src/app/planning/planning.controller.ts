@@ -1,0 +1,182 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  erlangCAnswer,
+  minimumWindows,
+  replay,
+  simulate,
+  validateErlangCRequest,
+  validateMinimumWindowsRequest,
+  validateReplayRequest,
+  validateSimulateRequest,
+  type ErlangCAnswer,
+  type ErlangCRequest,
+  type Layout,
+  type LayoutKind,
+  type ReplayCustomer,
+  type ReplayInterval,
+  type ReplayResult,
+  type Scenario,
+  type ServiceTarget,
+  type SimulateResult,
+  type Criterion,
+  type OverallFigures,
+} from '@onewindow/queueing';
+import { Access } from '../auth/access.decorator';
+import {
+  assertPlanningInput,
+  assertSynchronousSize,
+  runPlanning,
+} from './planning-input';
+import {
+  ERLANG_C_ANSWER_EXAMPLE,
+  ERLANG_C_REQUEST_EXAMPLE,
+  MINIMUM_WINDOWS_REQUEST_EXAMPLE,
+  MINIMUM_WINDOWS_RESULT_EXAMPLE,
+  REPLAY_REQUEST_EXAMPLE,
+  REPLAY_RESULT_EXAMPLE,
+  SIMULATE_REQUEST_EXAMPLE,
+  SIMULATE_RESULT_EXAMPLE,
+} from './planning.examples';
+
+/** People who plan: hall managers, the reform office and admins (the maths reads no hall's data). */
+export const PLANNERS = ['admin', 'reform_office', 'hall_manager'] as const;
+
+/** Largest replay body: MAX_REPLAY_CUSTOMERS customers of ~70 bytes each. */
+export const REPLAY_BODY_LIMIT_BYTES = 16 * 1024 * 1024;
+
+interface SimulateBody {
+  scenario: Scenario;
+  layout: Layout;
+  replications?: number;
+  seed?: number;
+}
+interface MinimumWindowsBody {
+  scenario: Scenario;
+  layout: { kind: LayoutKind; pools?: { categories: string[] }[] };
+  criterion: Criterion;
+  replications?: number;
+  seed?: number;
+}
+interface ReplayBody {
+  customers: ReplayCustomer[];
+  layout: Layout;
+  target: ServiceTarget;
+  intervals?: ReplayInterval[];
+}
+
+/**
+ * The planner's instant answers (api-contract.md, "Planning"). Bodies are checked by the queueing
+ * library's validators (each message names its field → the contract's 400 details); simulations
+ * larger than MAX_SYNC_CUSTOMER_REPLICATIONS customer-replications answer 413 and belong in a plan.
+ */
+@ApiTags('Planning')
+@ApiBearerAuth()
+@Controller('planning')
+export class PlanningController {
+  @Post('erlang-c')
+  @HttpCode(200)
+  @Access({ roles: [...PLANNERS] })
+  @ApiOperation({
+    summary:
+      'Exact Erlang C (M/M/c): windows needed for the target share within the target wait, and the figures at `windows` when given',
+  })
+  @ApiBody({ schema: { type: 'object', example: ERLANG_C_REQUEST_EXAMPLE } })
+  @ApiOkResponse({ schema: { example: ERLANG_C_ANSWER_EXAMPLE } })
+  erlangC(@Body() body: unknown): ErlangCAnswer {
+    assertPlanningInput(validateErlangCRequest(body));
+    return runPlanning(() => erlangCAnswer(body as ErlangCRequest));
+  }
+
+  @Post('simulate')
+  @HttpCode(200)
+  @Access({ roles: [...PLANNERS] })
+  @ApiOperation({
+    summary:
+      'Simulates a day of the scenario under a layout: replications with 95% confidence intervals, seeded and reproducible',
+  })
+  @ApiBody({ schema: { type: 'object', example: SIMULATE_REQUEST_EXAMPLE } })
+  @ApiOkResponse({ schema: { example: SIMULATE_RESULT_EXAMPLE } })
+  @ApiPayloadTooLargeResponse({
+    description:
+      'arrivalsPerDay × replications above the synchronous limit: use a plan',
+  })
+  simulate(@Body() body: unknown): SimulateResult {
+    assertPlanningInput(validateSimulateRequest(body, { synchronous: false }));
+    const b = body as SimulateBody;
+    assertSynchronousSize(b.scenario.arrivalsPerDay, b.replications);
+    return runPlanning(() =>
+      simulate(b.scenario, b.layout, {
+        replications: b.replications,
+        seed: b.seed,
+      }),
+    );
+  }
+
+  @Post('minimum-windows')
+  @HttpCode(200)
+  @Access({ roles: [...PLANNERS] })
+  @ApiOperation({
+    summary:
+      'The fewest fixed windows whose replication-mean share within target meets the target, over the day or in every interval (department: per category)',
+  })
+  @ApiBody({
+    schema: { type: 'object', example: MINIMUM_WINDOWS_REQUEST_EXAMPLE },
+  })
+  @ApiOkResponse({ schema: { example: MINIMUM_WINDOWS_RESULT_EXAMPLE } })
+  @ApiPayloadTooLargeResponse({
+    description:
+      'arrivalsPerDay × replications above the synchronous limit: use a plan',
+  })
+  minimumWindows(@Body() body: unknown): {
+    kind: LayoutKind;
+    windows: number | Record<string, number>;
+    total: number;
+    achieved: OverallFigures;
+  } {
+    assertPlanningInput(
+      validateMinimumWindowsRequest(body, { synchronous: false }),
+    );
+    const b = body as MinimumWindowsBody;
+    assertSynchronousSize(b.scenario.arrivalsPerDay, b.replications);
+    const r = runPlanning(() =>
+      minimumWindows(b.scenario, b.layout, {
+        criterion: b.criterion,
+        replications: b.replications,
+        seed: b.seed,
+      }),
+    );
+    return {
+      kind: r.kind,
+      windows: r.windows,
+      total: r.total,
+      achieved: r.achieved,
+    };
+  }
+
+  @Post('replay')
+  @HttpCode(200)
+  @RouteConfig({ bodyLimit: REPLAY_BODY_LIMIT_BYTES })
+  @Access({ roles: [...PLANNERS] })
+  @ApiOperation({
+    summary:
+      "Replays given customers (e.g. a hall's own ticket log) against a layout: deterministic start times and waits. `intervals` (the grid of per-interval window counts) is needed only for perInterval layouts",
+  })
+  @ApiBody({ schema: { type: 'object', example: REPLAY_REQUEST_EXAMPLE } })
+  @ApiOkResponse({ schema: { example: REPLAY_RESULT_EXAMPLE } })
+  replay(@Body() body: unknown): ReplayResult {
+    assertPlanningInput(validateReplayRequest(body));
+    const b = body as ReplayBody;
+    return runPlanning(() =>
+      replay(b.customers, b.layout, b.target, { intervals: b.intervals }),
+    );
+  }
+}
