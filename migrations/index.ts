@@ -4,6 +4,7 @@ import { Rollups1764460800000 } from './1764460800000-Rollups';
 import { RegionRollups1764547200000 } from './1764547200000-RegionRollups';
 import { IssueTicketFunction1764720000000 } from './1764720000000-IssueTicketFunction';
 import { Imports1764806400000 } from './1764806400000-Imports';
+import { RollupHallDays1764892800000 } from './1764892800000-RollupHallDays';
 
 /** Every migration, in order. The data source and the CLI both read this list. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   RegionRollups1764547200000,
   IssueTicketFunction1764720000000,
   Imports1764806400000,
+  RollupHallDays1764892800000,
 ];

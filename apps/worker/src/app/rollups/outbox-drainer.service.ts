@@ -10,6 +10,7 @@ import {
   AppConfig,
   DEFAULT_JOB_OPTIONS,
   JobName,
+  type JobPayloads,
   QueueName,
 } from '@onewindow/server-core';
 import { Queue } from 'bullmq';
@@ -20,35 +21,53 @@ const BATCH = 2000;
 /** How long a hand-over may wait for Redis before the batch is left for the next look. */
 const ENQUEUE_TIMEOUT_MS = 5000;
 
-/** A distinct hall and day of a batch of outbox rows, and the newest row that named it. */
-export interface HallDay {
+/** Most days one rollup job re-derives (a job of a hall's month takes a fraction of a second). */
+export const MAX_DAYS_PER_JOB = 31;
+
+/** Some days of one hall to roll up together, and the newest outbox row that named one of them. */
+export interface HallDays {
   hallId: string;
-  date: string;
+  dates: string[];
   lastId: string;
 }
 
-/** The distinct hall-days of outbox rows (pure). */
-export function distinctHallDays(
+/**
+ * The rollup jobs of a batch of outbox rows (pure): per hall its distinct days in date order, in
+ * chunks of at most `maxDays`, each named after the newest row of its days.
+ */
+export function hallDayJobs(
   rows: { id: string; hall_id: string; date: string }[],
-): HallDay[] {
-  const byKey = new Map<string, HallDay>();
+  maxDays = MAX_DAYS_PER_JOB,
+): HallDays[] {
+  const byHall = new Map<string, Map<string, bigint>>();
   for (const r of rows) {
-    const key = `${r.hall_id}|${r.date}`;
-    const seen = byKey.get(key);
-    if (!seen || BigInt(r.id) > BigInt(seen.lastId))
-      byKey.set(key, { hallId: r.hall_id, date: r.date, lastId: r.id });
+    const days = byHall.get(r.hall_id) ?? new Map<string, bigint>();
+    byHall.set(r.hall_id, days);
+    const id = BigInt(r.id);
+    const seen = days.get(r.date);
+    if (seen === undefined || id > seen) days.set(r.date, id);
   }
-  return [...byKey.values()].sort((a, b) =>
-    a.date === b.date
-      ? a.hallId.localeCompare(b.hallId)
-      : a.date.localeCompare(b.date),
-  );
+  const jobs: HallDays[] = [];
+  for (const hallId of [...byHall.keys()].sort()) {
+    const days = byHall.get(hallId) as Map<string, bigint>;
+    const dates = [...days.keys()].sort();
+    for (let i = 0; i < dates.length; i += maxDays) {
+      const chunk = dates.slice(i, i + maxDays);
+      let last = 0n;
+      for (const d of chunk) {
+        const id = days.get(d) as bigint;
+        if (id > last) last = id;
+      }
+      jobs.push({ hallId, dates: chunk, lastId: last.toString() });
+    }
+  }
+  return jobs;
 }
 
 /**
  * Moves the outbox into rollup jobs. In one PostgreSQL transaction: take a batch of outbox rows
- * (SKIP LOCKED, so several workers share the work), add one job per distinct hall and day to
- * BullMQ, delete the rows. If Redis does not take the jobs, the transaction rolls back and the
+ * (SKIP LOCKED, so several workers share the work), add one job per hall and up to a month of
+ * its days to BullMQ, delete the rows. If Redis does not take the jobs, the transaction rolls back and the
  * rows wait for the next look: nothing is lost while Redis is down. If the worker dies after
  * Redis took the jobs but before the commit, the rows are handed over again: the rollup job is
  * idempotent, so a duplicate costs time, not correctness.
@@ -116,14 +135,20 @@ export class OutboxDrainer
           [BATCH],
         );
       if (!rows.length) return 0;
-      const jobs = distinctHallDays(rows).map((d) => ({
-        name: JobName.RollupHallDay,
-        data: { hallId: d.hallId, date: d.date },
-        opts: {
-          ...DEFAULT_JOB_OPTIONS,
-          jobId: `rollup|${d.hallId}|${d.date}|${d.lastId}`,
-        },
-      }));
+      const jobs = hallDayJobs(rows).map((d) => {
+        const data: JobPayloads[JobName.RollupHallDays] = {
+          hallId: d.hallId,
+          dates: d.dates,
+        };
+        return {
+          name: JobName.RollupHallDays,
+          data,
+          opts: {
+            ...DEFAULT_JOB_OPTIONS,
+            jobId: `rollup|${d.hallId}|${d.dates[0]}|${d.dates.length}|${d.lastId}`,
+          },
+        };
+      });
       let timeout: NodeJS.Timeout | undefined;
       // while Redis is away the client holds the command and may still send it later: a late
       // success adds jobs that are simply run once more, a late failure is of no interest

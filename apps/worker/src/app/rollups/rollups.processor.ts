@@ -13,8 +13,8 @@ import { DataSource } from 'typeorm';
 const lockMs = loadConfig().JOB_LOCK_SECONDS * 1000;
 
 /**
- * Runs rollup jobs: `rollup_hall_day` re-derives one hall and day from the raw facts in one
- * transaction (see the Rollups migration), so a retry after a crash ends the same. The nightly
+ * Runs rollup jobs: `rollup_hall_days` re-derives some days of one hall from the raw facts in one
+ * transaction (see the RollupHallDays migration), so a retry after a crash ends the same. The nightly
  * job puts every hall's yesterday into the outbox, and the drainer turns those into jobs.
  */
 @Processor(QueueName.Rollups, {
@@ -40,15 +40,16 @@ export class RollupsProcessor extends WorkerHost {
 
   async process(
     job: Job,
-  ): Promise<{ hallId?: string; date?: string; halls?: number }> {
+  ): Promise<{ hallId?: string; days?: number; halls?: number }> {
     switch (job.name) {
-      case JobName.RollupHallDay: {
-        const { hallId, date } = job.data as JobPayloads[JobName.RollupHallDay];
-        await this.db.query(`SELECT rollup_hall_day($1::uuid, $2::date)`, [
+      case JobName.RollupHallDays: {
+        const { hallId, dates } =
+          job.data as JobPayloads[JobName.RollupHallDays];
+        await this.db.query(`SELECT rollup_hall_days($1::uuid, $2::date[])`, [
           hallId,
-          date,
+          dates,
         ]);
-        return { hallId, date };
+        return { hallId, days: dates.length };
       }
       case JobName.RollupYesterday: {
         const rows: unknown[] = await this.db.query(

@@ -11,8 +11,8 @@ export enum QueueName {
 /** Every job name, with its payload type below. */
 export enum JobName {
   EnsureTicketPartitions = 'ensure-ticket-partitions',
-  /** re-derive the rollups of one hall and day from its raw facts */
-  RollupHallDay = 'rollup-hall-day',
+  /** re-derive the rollups of some days of one hall from its raw facts */
+  RollupHallDays = 'rollup-hall-days',
   /** every night: re-derive yesterday for every hall */
   RollupYesterday = 'rollup-yesterday',
   /** read an uploaded CSV file into facts (resumes after its last committed batch) */
@@ -23,7 +23,7 @@ export enum JobName {
 
 export interface JobPayloads {
   [JobName.EnsureTicketPartitions]: { monthsAhead: number };
-  [JobName.RollupHallDay]: { hallId: string; date: string };
+  [JobName.RollupHallDays]: { hallId: string; dates: string[] };
   [JobName.RollupYesterday]: Record<string, never>;
   [JobName.RunImport]: { importId: string; run: number };
   [JobName.RunPlan]: { planId: string };
