@@ -1,4 +1,4 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import {
   JobName,
@@ -7,6 +7,7 @@ import {
   QueueName,
 } from '@onewindow/server-core';
 import { Job, UnrecoverableError } from 'bullmq';
+import { JobProcessor } from '../common/job-processor';
 import {
   ImportRunner,
   ImportTakenOverError,
@@ -25,34 +26,16 @@ const lockMs = loadConfig().JOB_LOCK_SECONDS * 1000;
   lockDuration: lockMs,
   stalledInterval: lockMs,
 })
-export class ImportsProcessor extends WorkerHost {
-  private readonly logger = new Logger('Imports');
-  private lastError = '';
-
+export class ImportsProcessor extends JobProcessor {
   constructor(private readonly runner: ImportRunner) {
-    super();
+    super(new Logger('Imports'));
   }
 
-  /** Connection trouble (Redis away) is logged once per kind, not once per retry. */
-  @OnWorkerEvent('error')
-  onError(e: Error): void {
-    if (e.message === this.lastError) return;
-    this.lastError = e.message;
-    this.logger.warn(`worker: ${e.message}`);
-  }
-
-  @OnWorkerEvent('failed')
-  async onFailed(job: Job | undefined, e: Error): Promise<void> {
-    if (!job || job.name !== JobName.RunImport) return;
-    const final =
-      e instanceof UnrecoverableError ||
-      e.name === 'UnrecoverableError' ||
-      job.attemptsMade >= (job.opts.attempts ?? 1);
-    if (!final) return;
+  protected override async failedForGood(job: Job, e: Error): Promise<void> {
+    if (job.name !== JobName.RunImport) return super.failedForGood(job, e);
     const { importId, run } = job.data as JobPayloads[JobName.RunImport];
     this.logger.warn(`import ${importId} failed: ${e.message}`);
-    // (if the database is away now, the sweeper marks it once it sees the failed job)
-    await this.runner.fail(importId, run, e.message).catch(() => undefined);
+    await this.runner.fail(importId, run, e.message);
   }
 
   async process(job: Job): Promise<RunOutcome> {

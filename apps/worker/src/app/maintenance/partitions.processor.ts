@@ -1,17 +1,16 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { JobName, JobPayloads, QueueName } from '@onewindow/server-core';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { JobProcessor } from '../common/job-processor';
 
 /** Keeps monthly ticket partitions ahead of time, so issuing never meets a missing partition. */
 @Processor(QueueName.Maintenance)
-export class PartitionsProcessor extends WorkerHost {
-  private readonly logger = new Logger(PartitionsProcessor.name);
-
+export class PartitionsProcessor extends JobProcessor {
   constructor(@InjectDataSource() private readonly db: DataSource) {
-    super();
+    super(new Logger(PartitionsProcessor.name));
   }
 
   async process(job: Job): Promise<{ created: number }> {

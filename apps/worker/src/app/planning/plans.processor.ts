@@ -1,4 +1,4 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import {
   JobName,
@@ -7,6 +7,7 @@ import {
   QueueName,
 } from '@onewindow/server-core';
 import { Job, UnrecoverableError } from 'bullmq';
+import { JobProcessor } from '../common/job-processor';
 import { PlanRunner } from './plan-runner.service';
 
 const lockMs = loadConfig().JOB_LOCK_SECONDS * 1000;
@@ -21,34 +22,16 @@ const lockMs = loadConfig().JOB_LOCK_SECONDS * 1000;
   lockDuration: lockMs,
   stalledInterval: lockMs,
 })
-export class PlansProcessor extends WorkerHost {
-  private readonly logger = new Logger('Plans');
-  private lastError = '';
-
+export class PlansProcessor extends JobProcessor {
   constructor(private readonly runner: PlanRunner) {
-    super();
+    super(new Logger('Plans'));
   }
 
-  /** Connection trouble (Redis away) is logged once per kind, not once per retry. */
-  @OnWorkerEvent('error')
-  onError(e: Error): void {
-    if (e.message === this.lastError) return;
-    this.lastError = e.message;
-    this.logger.warn(`worker: ${e.message}`);
-  }
-
-  @OnWorkerEvent('failed')
-  async onFailed(job: Job | undefined, e: Error): Promise<void> {
-    if (!job || job.name !== JobName.RunPlan) return;
-    const final =
-      e instanceof UnrecoverableError ||
-      e.name === 'UnrecoverableError' ||
-      job.attemptsMade >= (job.opts.attempts ?? 1);
-    if (!final) return;
+  protected override async failedForGood(job: Job, e: Error): Promise<void> {
+    if (job.name !== JobName.RunPlan) return super.failedForGood(job, e);
     const { planId } = job.data as JobPayloads[JobName.RunPlan];
     this.logger.warn(`plan ${planId} failed: ${e.message}`);
-    // (if the database is away now, the sweeper marks it once it sees the failed job)
-    await this.runner.fail(planId, e.message).catch(() => undefined);
+    await this.runner.fail(planId, e.message);
   }
 
   process(job: Job): Promise<'done' | 'skipped'> {

@@ -1,4 +1,4 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -9,6 +9,7 @@ import {
 } from '@onewindow/server-core';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { JobProcessor } from '../common/job-processor';
 
 const lockMs = loadConfig().JOB_LOCK_SECONDS * 1000;
 
@@ -22,20 +23,9 @@ const lockMs = loadConfig().JOB_LOCK_SECONDS * 1000;
   lockDuration: lockMs,
   stalledInterval: lockMs,
 })
-export class RollupsProcessor extends WorkerHost {
-  private readonly logger = new Logger('Rollups');
-  private lastError = '';
-
+export class RollupsProcessor extends JobProcessor {
   constructor(@InjectDataSource() private readonly db: DataSource) {
-    super();
-  }
-
-  /** Connection trouble (Redis away) is logged once per kind, not once per retry. */
-  @OnWorkerEvent('error')
-  onError(e: Error): void {
-    if (e.message === this.lastError) return;
-    this.lastError = e.message;
-    this.logger.warn(`worker: ${e.message}`);
+    super(new Logger('Rollups'));
   }
 
   async process(
