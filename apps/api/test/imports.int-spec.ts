@@ -1,4 +1,4 @@
-import { OwnRedis } from '@onewindow/server-core';
+import { OwnRedis, until } from '@onewindow/server-core';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -8,20 +8,6 @@ import { expectErrorBody, FIX, Harness, startHarness } from './harness';
 const WORKER_MAIN = resolve(__dirname, '../../../dist/apps/worker/main.js');
 const SAMPLES = resolve(__dirname, '../../../docs/samples');
 const sample = (name: string) => readFileSync(resolve(SAMPLES, name));
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  ms = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('Imports (HTTP upload → built worker → facts, real PostgreSQL and Redis)', () => {
   let h: Harness;

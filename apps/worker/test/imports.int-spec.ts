@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createTestDatabase, type TestDatabase } from '@onewindow/persistence';
-import { loadConfig, OwnRedis, QueueName } from '@onewindow/server-core';
+import { loadConfig, OwnRedis, QueueName, until } from '@onewindow/server-core';
 import type { Queue } from 'bullmq';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -15,20 +15,6 @@ import { WorkerModule } from '../src/app/worker.module';
 const HALL_A = '55555555-5555-4555-8555-555555555555';
 const HALL_B = '66666666-6666-4666-8666-666666666666';
 const WORKER_MAIN = resolve(__dirname, '../../../dist/apps/worker/main.js');
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  ms = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** A ticket log of `days` days from 2019-12-20 (across a year and three months), `perDay` tickets a day. */
 function ticketLog(days: number, perDay: number): string[] {

@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createTestDatabase, type TestDatabase } from '@onewindow/persistence';
-import { loadConfig, OwnRedis, QueueName } from '@onewindow/server-core';
+import { loadConfig, OwnRedis, QueueName, until } from '@onewindow/server-core';
 import type { Queue } from 'bullmq';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -32,20 +32,6 @@ const ROLLED_DAILY = `
          round(wait_sum_seconds::numeric, 3)::float AS wait_sum, round(wait_p90_seconds::numeric, 3)::float AS p90,
          within_target AS within, busy_windows AS busy
   FROM rollup_daily WHERE hall_id = $1 AND arrivals > 0 ORDER BY 1, 2`;
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  ms = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('Rollups: outbox → BullMQ → rollup_hall_day (real PostgreSQL and Redis)', () => {
   let db: TestDatabase;

@@ -4,3 +4,4 @@ export * from './lib/queues/queues';
 export * from './lib/config/config.module';
 export * from './lib/testing/own-redis';
 export * from './lib/imports';
+export * from './lib/testing/until';
