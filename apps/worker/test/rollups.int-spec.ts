@@ -8,7 +8,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
-import { OutboxDrainer } from '../src/app/rollups/outbox-drainer.service';
 import { WorkerModule } from '../src/app/worker.module';
 
 const HALL = '44444444-4444-4444-8444-444444444444';
@@ -61,7 +60,8 @@ describe('Rollups: outbox → BullMQ → rollup_hall_day (real PostgreSQL and Re
     await until('the outbox to drain', async () =>
       (await pending()) === 0 ? true : undefined,
     );
-    const queue = app!.get<Queue>(getQueueToken(QueueName.Rollups));
+    if (!app) throw new Error('the worker is not running');
+    const queue = app.get<Queue>(getQueueToken(QueueName.Rollups));
     await until('the rollup jobs to finish', async () => {
       // (the nightly scheduler keeps one delayed job: not counted)
       const c = await queue.getJobCounts('waiting', 'active', 'prioritized');
