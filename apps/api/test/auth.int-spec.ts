@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { testAdminUrl } from '@onewindow/persistence';
+import { until } from '@onewindow/server-core';
 import { Client } from 'pg';
 import {
   expectErrorBody,
@@ -17,7 +18,15 @@ describe('Health and authentication (HTTP, real PostgreSQL and Redis)', () => {
   afterAll(async () => h?.close());
 
   it('answers health without credentials', async () => {
-    const res = await h.http().get('/api/v1/health').expect(200);
+    // a just-started instance may still be connecting to Redis (its ping waits 1 s at most)
+    const res = await until(
+      'Redis to answer the health check',
+      async () => {
+        const r = await h.http().get('/api/v1/health').expect(200);
+        return r.body.redis === 'up' ? r : undefined;
+      },
+      10_000,
+    );
     expect(res.body).toEqual({ status: 'ok', db: 'up', redis: 'up' });
     expect(res.headers['x-request-id']).toBeTruthy();
   });
