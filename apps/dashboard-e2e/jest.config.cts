@@ -12,5 +12,7 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js'],
   testTimeout: 180_000,
+  globalSetup: '<rootDir>/src/support/global-setup.ts',
+  globalTeardown: '<rootDir>/src/support/global-teardown.ts',
   maxWorkers: 1,
 };

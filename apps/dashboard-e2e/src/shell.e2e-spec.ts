@@ -118,7 +118,7 @@ describe('dashboard shell in Chromium against the real API', () => {
     expect(halls.items.length).toBeGreaterThan(0);
     const first = halls.items[0];
     const history = await apiGet<WindowHistoryResponse>(
-      `/api/v1/halls/${first.id}/windows/history?from=2016-01-01&to=2020-12-31`,
+      `/api/v1/halls/${first.id}/windows/history?from=2019-01-01&to=2020-12-31`,
       accessToken,
     );
     expect(history.days.some((d) => d.total > 0)).toBe(true);
@@ -135,11 +135,14 @@ describe('dashboard shell in Chromium against the real API', () => {
 
     const chart = await renderedChart();
     expect(await chart.getAttribute('data-locale')).toBe('ZH');
+    // department, comprehensive and total: one point each per day (per week beyond a year)
     expect(Number(await chart.getAttribute('data-points'))).toBe(
-      expectedPoints(history.days.length),
+      3 * expectedPoints(history.days.length),
     );
     expect(await paintedPixels(page)).toBeGreaterThan(5_000);
-    expect(await chart.getAttribute('aria-label')).toContain('2016-01-01');
+    expect(
+      await page.locator(`${CHART} [role="img"]`).getAttribute('aria-label'),
+    ).toContain('2019-01-01');
     expect(await page.getByTestId('loaded-at').textContent()).toContain(
       '北京时间',
     );
@@ -179,10 +182,10 @@ describe('dashboard shell in Chromium against the real API', () => {
   it('downloads the chart data as CSV', async () => {
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByTestId('download-csv').click(),
+      page.getByTestId('window-history-chart-csv').click(),
     ]);
     expect(download.suggestedFilename()).toMatch(
-      /^windows_.+_2016-01-01_2020-12-31\.csv$/,
+      /^windows_.+_2019-01-01_2020-12-31\.csv$/,
     );
     const path = await download.path();
     const lines = readFileSync(path, 'utf8')
@@ -192,7 +195,7 @@ describe('dashboard shell in Chromium against the real API', () => {
     expect(lines[0]).toBe(
       'Date,Department windows,Comprehensive windows,Total',
     );
-    expect(lines[1]).toMatch(/^2016-01-01,\d+,\d+,\d+$/);
+    expect(lines[1]).toMatch(/^2019-01-01,\d+,\d+,\d+$/);
     expect(lines[lines.length - 1]).toMatch(/^2020-12-31,\d+,\d+,\d+$/);
   });
 
@@ -225,13 +228,18 @@ describe('dashboard shell in Chromium against the real API', () => {
     );
   });
 
-  it('lands a reform office on the region overview placeholder', async () => {
+  it('lands a reform office on the region overview', async () => {
     await page.getByTestId('logout').click();
     await signIn('zj-reform');
     await page.waitForURL(/\/region$/);
-    expect(await navPaths()).toEqual(['region']);
-    expect(await page.getByTestId('coming-soon').textContent()).toContain(
-      '即将推出',
+    expect(await navPaths()).toEqual(['region', 'hall']);
+    await page
+      .locator(
+        '[data-testid="region-windows-chart"][data-chart-state="rendered"]',
+      )
+      .waitFor({ timeout: 30_000 });
+    expect(await paintedPixels(page, 'region-windows-chart')).toBeGreaterThan(
+      5_000,
     );
   });
 });

@@ -1,4 +1,23 @@
 import { setupZonelessTestEnv } from 'jest-preset-angular/setup-env/zoneless';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { TextDecoder, TextEncoder } from 'node:util';
+
+// the app registers only the canvas renderer; tests draw SVG (jsdom has no canvas)
+echarts.use([SVGRenderer]);
+
+// jsdom lacks the text codecs the live stream reader uses
+for (const [name, value] of [
+  ['TextDecoder', TextDecoder],
+  ['TextEncoder', TextEncoder],
+] as const) {
+  if (!(name in globalThis))
+    Object.defineProperty(globalThis, name, {
+      writable: true,
+      configurable: true,
+      value,
+    });
+}
 
 setupZonelessTestEnv({
   errorOnUnknownElements: true,

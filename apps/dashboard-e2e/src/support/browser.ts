@@ -29,11 +29,14 @@ export function collectErrors(page: Page): string[] {
   return errors;
 }
 
-/** Non-blank pixels (neither transparent nor white) of the chart's canvas. */
-export function paintedPixels(page: Page): Promise<number> {
-  return page.evaluate(() => {
+/** Non-blank pixels (neither transparent nor white) of a chart's canvas. */
+export function paintedPixels(
+  page: Page,
+  testId = 'window-history-chart',
+): Promise<number> {
+  return page.evaluate((id) => {
     const canvas = document.querySelector<HTMLCanvasElement>(
-      '[data-testid="window-history-chart"] canvas',
+      `[data-testid="${id}"] canvas`,
     );
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return 0;
@@ -47,5 +50,5 @@ export function paintedPixels(page: Page): Promise<number> {
         painted++;
     }
     return painted;
-  });
+  }, testId);
 }

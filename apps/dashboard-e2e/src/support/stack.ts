@@ -12,6 +12,7 @@ const run = promisify(execFile);
 export const WORKSPACE_ROOT = resolve(__dirname, '../../../..');
 const API_MAIN = resolve(WORKSPACE_ROOT, 'dist/apps/api/main.js');
 const CLI_MAIN = resolve(WORKSPACE_ROOT, 'dist/apps/cli/main.js');
+const WORKER_MAIN = resolve(WORKSPACE_ROOT, 'dist/apps/worker/main.js');
 const DASHBOARD_DIR = resolve(WORKSPACE_ROOT, 'dist/apps/dashboard/browser');
 
 export interface Stack {
@@ -102,8 +103,28 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 /**
- * A fresh database (migrated, small demo loaded by the CLI) and the built API serving the built
- * dashboard on a free port. With E2E_BASE_URL set, uses that server instead and starts nothing.
+ * What the worker does with the outbox after a load, done at once: every hall-day the demo touched
+ * rolled up by the same rollup_hall_day() the worker's jobs call (about 8,000 hall-days, ~7 s), so
+ * the analytics pages have their figures before the first test; the outbox is then empty.
+ */
+async function rollUpDemo(dbUrl: string): Promise<void> {
+  const client = new Client({ connectionString: dbUrl });
+  await client.connect();
+  try {
+    await client.query(
+      `SELECT count(rollup_hall_day(hall_id, d)) FROM (
+         SELECT DISTINCT hall_id, (payload->>'date')::date AS d FROM outbox) x`,
+    );
+    await client.query('DELETE FROM outbox');
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A fresh database (migrated, small demo loaded by the CLI and rolled up), the built API serving
+ * the built dashboard on a free port, and the built worker beside it (planning runs). With
+ * E2E_BASE_URL set, uses that server instead and starts nothing.
  */
 export async function startStack(): Promise<Stack> {
   const external = process.env['E2E_BASE_URL'];
@@ -135,6 +156,7 @@ export async function startStack(): Promise<Stack> {
     );
 
   let api: ChildProcess | undefined;
+  let worker: ChildProcess | undefined;
   let output = '';
   try {
     const env: NodeJS.ProcessEnv = {
@@ -148,6 +170,7 @@ export async function startStack(): Promise<Stack> {
     };
     await cli(['migrate'], env);
     await cli(['seed', '--profile', 'small'], env);
+    await rollUpDemo(dbUrl.toString());
 
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
@@ -162,17 +185,29 @@ export async function startStack(): Promise<Stack> {
     api.stdout?.on('data', keep);
     api.stderr?.on('data', keep);
     await waitForHealth(baseUrl, api, () => output);
+    if (existsSync(WORKER_MAIN)) {
+      worker = spawn(process.execPath, [WORKER_MAIN], {
+        cwd: WORKSPACE_ROOT,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      worker.stdout?.on('data', keep);
+      worker.stderr?.on('data', keep);
+    }
 
     const started = api;
+    const startedWorker = worker;
     return {
       baseUrl,
       apiOutput: () => output,
       stop: async () => {
+        if (startedWorker) await stopProcess(startedWorker);
         await stopProcess(started);
         await dropDatabase();
       },
     };
   } catch (e) {
+    if (worker) await stopProcess(worker);
     if (api) await stopProcess(api);
     await dropDatabase();
     throw e;

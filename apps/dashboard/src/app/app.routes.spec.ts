@@ -57,7 +57,7 @@ describe('routes, guards and the shell', () => {
 
   it.each<[Role, string[]]>([
     ['admin', ['region', 'hall', 'planner', 'admin']],
-    ['reform_office', ['region']],
+    ['reform_office', ['region', 'hall']],
     ['hall_manager', ['hall', 'planner', 'admin']],
     ['clerk', ['hall']],
   ])('shows %s only the links of its pages', async (role, links) => {
@@ -81,25 +81,26 @@ describe('routes, guards and the shell', () => {
     TestBed.inject(HttpTestingController); // the hall page's calls stay pending
   });
 
-  it('shows placeholders that say "coming" in both languages', async () => {
-    await start('admin');
-    await harness.navigateByUrl('/planner');
-    await settle();
-    harness.fixture.detectChanges();
-    const text = () =>
-      harness.fixture.nativeElement.querySelector('[data-testid="coming-soon"]')
-        ?.textContent;
-    expect(
-      harness.fixture.nativeElement.querySelector('main h1')?.textContent,
-    ).toContain('窗口规划');
-    expect(text()).toContain('即将推出');
-    TestBed.inject(LanguageService).use('en');
-    await harness.fixture.whenStable();
-    expect(
-      harness.fixture.nativeElement.querySelector('main h1')?.textContent,
-    ).toContain('Planner');
-    expect(text()).toContain('coming soon');
-  });
+  it.each<[string, string, string]>([
+    ['/region', '全省/区域概览', 'Region overview'],
+    ['/planner', '窗口规划', 'Planner'],
+    ['/admin', '管理', 'Administration'],
+  ])(
+    'loads the page of %s lazily, titled in both languages',
+    async (url, zh, en) => {
+      await start('admin');
+      await harness.navigateByUrl(url);
+      await settle();
+      harness.fixture.detectChanges();
+      const h1 = () =>
+        harness.fixture.nativeElement.querySelector('main h1')?.textContent;
+      expect(h1()).toContain(zh);
+      TestBed.inject(LanguageService).use('en');
+      await harness.fixture.whenStable();
+      expect(h1()).toContain(en);
+      TestBed.inject(HttpTestingController).match(() => true);
+    },
+  );
 
   it('shows the user and role in the header and logs out', async () => {
     await start('hall_manager');

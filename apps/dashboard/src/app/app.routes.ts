@@ -7,9 +7,6 @@ import {
 } from './core/auth/auth.guards';
 import { NAV_ITEMS } from './core/auth/navigation';
 
-const comingSoon = () =>
-  import('./pages/coming-soon/coming-soon.page').then((m) => m.ComingSoonPage);
-
 export const appRoutes: Route[] = [
   {
     path: 'login',
@@ -27,11 +24,11 @@ export const appRoutes: Route[] = [
         path: NAV_ITEMS.region.path,
         title: NAV_ITEMS.region.labelKey,
         canActivate: [roleGuard],
-        data: {
-          roles: NAV_ITEMS.region.roles,
-          titleKey: NAV_ITEMS.region.labelKey,
-        },
-        loadComponent: comingSoon,
+        data: { roles: NAV_ITEMS.region.roles },
+        loadComponent: () =>
+          import('./pages/region-overview/region-overview.page').then(
+            (m) => m.RegionOverviewPage,
+          ),
       },
       {
         path: NAV_ITEMS.hall.path,
@@ -47,21 +44,17 @@ export const appRoutes: Route[] = [
         path: NAV_ITEMS.planner.path,
         title: NAV_ITEMS.planner.labelKey,
         canActivate: [roleGuard],
-        data: {
-          roles: NAV_ITEMS.planner.roles,
-          titleKey: NAV_ITEMS.planner.labelKey,
-        },
-        loadComponent: comingSoon,
+        data: { roles: NAV_ITEMS.planner.roles },
+        loadComponent: () =>
+          import('./pages/planner/planner.page').then((m) => m.PlannerPage),
       },
       {
         path: NAV_ITEMS.admin.path,
         title: NAV_ITEMS.admin.labelKey,
         canActivate: [roleGuard],
-        data: {
-          roles: NAV_ITEMS.admin.roles,
-          titleKey: NAV_ITEMS.admin.labelKey,
-        },
-        loadComponent: comingSoon,
+        data: { roles: NAV_ITEMS.admin.roles },
+        loadComponent: () =>
+          import('./pages/admin/admin.page').then((m) => m.AdminPage),
       },
     ],
   },

@@ -67,3 +67,45 @@ export function blobText(blob: Blob): Promise<string> {
     reader.readAsText(blob);
   });
 }
+
+/** Answers pending requests whose URL (without query) equals or starts with a key of `bodies`. */
+export function flushPending(
+  http: import('@angular/common/http/testing').HttpTestingController,
+  bodies: Record<string, unknown>,
+): string[] {
+  const flushed: string[] = [];
+  for (const req of http.match(() => true)) {
+    const url = req.request.url;
+    const key = Object.keys(bodies)
+      .filter((k) => url === k || url.startsWith(k))
+      .sort((a, b) => b.length - a.length)[0];
+    if (key === undefined) continue;
+    const body = bodies[key];
+    if (body instanceof HttpErrorBody)
+      req.flush(body.body, { status: body.status, statusText: 'Error' });
+    else req.flush(body as object);
+    flushed.push(`${req.request.method} ${req.request.urlWithParams}`);
+  }
+  return flushed;
+}
+
+/** An error answer for flushPending. */
+export class HttpErrorBody {
+  constructor(
+    readonly status: number,
+    readonly body: { statusCode: number; error: string; message: string },
+  ) {}
+}
+
+/** Lets ngx-echarts initialise and draw every chart of a fixture (it works in timeouts). */
+export async function drawCharts(
+  fixture: import('@angular/core/testing').ComponentFixture<unknown>,
+  rounds = 30,
+): Promise<void> {
+  for (let i = 0; i < rounds; i++) {
+    await settle(1);
+    fixture.detectChanges();
+    const el = fixture.nativeElement as HTMLElement;
+    if (el.querySelector('[data-chart-state="init"]') === null) return;
+  }
+}

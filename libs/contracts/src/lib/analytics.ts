@@ -1,3 +1,5 @@
+import type { HandlingChannel } from './enums';
+
 /** One day of a hall (GET /analytics/halls/{hallId}/daily). */
 export interface HallDay {
   date: string;
@@ -92,4 +94,103 @@ export interface RegionTrendsResponse {
   region: TrendSeries;
   children: TrendSeries[];
   halls: TrendSeries[];
+}
+
+/** Cases handled per channel in one period (GET /analytics/halls/{hallId}/channels). */
+export interface ChannelPoint {
+  /** first day of the period */
+  period: string;
+  /** cases handled per channel (every channel of HANDLING_CHANNELS, 0 when none) */
+  channels: Record<HandlingChannel, number>;
+  total: number;
+  /** (online_web + online_mobile) / total; null without cases */
+  onlineRate: number | null;
+}
+
+export interface HallChannelsResponse {
+  hallId: string;
+  from: string;
+  to: string;
+  granularity: TrendGranularity;
+  points: ChannelPoint[];
+}
+
+/** One hour of one weekday over a span (GET /analytics/halls/{hallId}/wait-heatmap). */
+export interface WaitHeatmapCell {
+  /** ISO weekday, 1 = Monday … 7 = Sunday */
+  weekday: number;
+  /** hour of issue, local time (0…23) */
+  hour: number;
+  /** days of this weekday in the span on which the hall issued tickets */
+  days: number;
+  arrivals: number;
+  /** arrivals / days */
+  arrivalsPerDay: number | null;
+  meanWaitMinutes: number | null;
+  withinTargetShare: number | null;
+}
+
+export interface HallWaitHeatmapResponse {
+  hallId: string;
+  from: string;
+  to: string;
+  targetWaitMinutes: number;
+  /** only the weekday-hours with tickets */
+  cells: WaitHeatmapCell[];
+}
+
+/** Window lifecycle changes of one day (GET /analytics/halls/{hallId}/window-changes). */
+export interface WindowChangeDay {
+  date: string;
+  opened: { department: number; comprehensive: number };
+  /** windows whose mode changed that day, by the mode they took */
+  converted: { toComprehensive: number; toDepartment: number };
+  /** windows that left service that day, by the mode they had */
+  retired: { department: number; comprehensive: number };
+  /** windows in service after the day minus before it */
+  netChange: number;
+  /** distinct notes recorded with the changes */
+  notes: string[];
+}
+
+export interface WindowChangesResponse {
+  hallId: string;
+  from: string;
+  to: string;
+  changes: WindowChangeDay[];
+}
+
+/** One hall of a region's ranking over a span (GET /analytics/regions/{code}/hall-ranking). */
+export interface HallRankingRow {
+  hallId: string;
+  name: string;
+  regionCode: string;
+  regionName: string;
+  kind: string;
+  /** windows in service on `from` and on `to` */
+  windowsAtStart: number;
+  windowsAtEnd: number;
+  /** windowsAtStart − windowsAtEnd (negative when windows were added) */
+  windowsCut: number;
+  /** windowsCut / windowsAtStart */
+  windowsCutShare: number | null;
+  /** comprehensive windows / windows on `to` */
+  comprehensiveShare: number | null;
+  tickets: number;
+  visitorsPerDay: number | null;
+  onlineRate: number | null;
+  meanWaitMinutes: number | null;
+  /** mean of the daily 90th percentiles, weighted by the tickets called each day */
+  p90WaitMinutes: number | null;
+  /** share of called tickets called within the hall's target wait */
+  withinTargetShare: number | null;
+  targetWaitMinutes: number;
+}
+
+export interface HallRankingResponse {
+  regionCode: string;
+  from: string;
+  to: string;
+  /** every hall of the region's subtree, by name */
+  halls: HallRankingRow[];
 }

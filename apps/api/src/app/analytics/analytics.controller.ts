@@ -6,17 +6,29 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type {
+  HallChannelsResponse,
   HallDailyResponse,
   HallHourlyResponse,
+  HallRankingResponse,
+  HallWaitHeatmapResponse,
   RegionTrendsResponse,
+  WindowChangesResponse,
 } from '@onewindow/contracts';
 import { Access, CurrentPrincipal } from '../auth/access.decorator';
 import type { Principal } from '../auth/principal';
 import { ScopeService } from '../auth/scope.service';
 import { RegionCodePipe } from '../directory/region-code.pipe';
 import { AnalyticsService } from './analytics.service';
+import { HallBreakdownsService } from './hall-breakdowns.service';
+import { HallRankingService } from './hall-ranking.service';
 import { DaySpanQuery } from '../common/dto/day-span.query';
 import { HourlyQuery, TrendsQuery } from './dto/analytics.query';
+import {
+  CHANNELS_EXAMPLE,
+  HEATMAP_EXAMPLE,
+  RANKING_EXAMPLE,
+  WINDOW_CHANGES_EXAMPLE,
+} from './openapi-examples';
 
 const PEOPLE = ['admin', 'reform_office', 'hall_manager', 'clerk'] as const;
 
@@ -27,6 +39,8 @@ export class AnalyticsController {
   constructor(
     private readonly analytics: AnalyticsService,
     private readonly scope: ScopeService,
+    private readonly breakdowns: HallBreakdownsService,
+    private readonly rankings: HallRankingService,
   ) {}
 
   @Get('halls/:hallId/daily')
@@ -95,5 +109,63 @@ export class AnalyticsController {
   ): Promise<RegionTrendsResponse> {
     await this.scope.assertRegionRead(p, code);
     return this.analytics.regionTrends(code, q.from, q.to, q.granularity);
+  }
+
+  @Get('halls/:hallId/channels')
+  @Access({ roles: [...PEOPLE], hall: { param: 'hallId', level: 'read' } })
+  @ApiOperation({
+    summary:
+      'Cases handled per channel (window, online web, online mobile, self-service, partner outlet, agent) by day, week or month, with the online-handling rate',
+  })
+  @ApiOkResponse({ schema: { example: CHANNELS_EXAMPLE } })
+  channels(
+    @Param('hallId') hallId: string,
+    @Query() q: TrendsQuery,
+  ): Promise<HallChannelsResponse> {
+    return this.breakdowns.channels(hallId, q.from, q.to, q.granularity);
+  }
+
+  @Get('halls/:hallId/wait-heatmap')
+  @Access({ roles: [...PEOPLE], hall: { param: 'hallId', level: 'read' } })
+  @ApiOperation({
+    summary:
+      'Arrivals and waits per weekday and hour of issue over a span (from the hourly rollups)',
+  })
+  @ApiOkResponse({ schema: { example: HEATMAP_EXAMPLE } })
+  waitHeatmap(
+    @Param('hallId') hallId: string,
+    @Query() q: DaySpanQuery,
+  ): Promise<HallWaitHeatmapResponse> {
+    return this.breakdowns.waitHeatmap(hallId, q.from, q.to);
+  }
+
+  @Get('halls/:hallId/window-changes')
+  @Access({ roles: [...PEOPLE], hall: { param: 'hallId', level: 'read' } })
+  @ApiOperation({
+    summary:
+      'The days windows opened, changed mode or left service, with the counts by mode and the notes recorded',
+  })
+  @ApiOkResponse({ schema: { example: WINDOW_CHANGES_EXAMPLE } })
+  windowChanges(
+    @Param('hallId') hallId: string,
+    @Query() q: DaySpanQuery,
+  ): Promise<WindowChangesResponse> {
+    return this.breakdowns.windowChanges(hallId, q.from, q.to);
+  }
+
+  @Get('regions/:code/hall-ranking')
+  @Access({ roles: ['admin', 'reform_office'] })
+  @ApiOperation({
+    summary:
+      'Every hall of a region subtree over a span: windows cut, comprehensive share, online rate, mean and p90 wait, share within target',
+  })
+  @ApiOkResponse({ schema: { example: RANKING_EXAMPLE } })
+  async hallRanking(
+    @CurrentPrincipal() p: Principal,
+    @Param('code', RegionCodePipe) code: string,
+    @Query() q: DaySpanQuery,
+  ): Promise<HallRankingResponse> {
+    await this.scope.assertRegionRead(p, code);
+    return this.rankings.ranking(code, q.from, q.to);
   }
 }

@@ -1,8 +1,11 @@
 import type { WindowHistoryDay } from '@onewindow/contracts';
 import {
+  describeWindowChange,
+  signed,
   thinToWeekly,
-  windowHistoryCsv,
+  windowChangesTable,
   windowHistoryOptions,
+  windowHistoryTable,
 } from './window-history';
 
 /** Consecutive days from `from`, the comprehensive windows growing by one every `every` days. */
@@ -61,34 +64,33 @@ describe('windowHistoryOptions', () => {
   });
 
   it('labels everything in the language asked for', () => {
-    const option = windowHistoryOptions(days, 'en');
+    const option = windowHistoryOptions(days, 'en', { animation: false });
     expect(seriesOf(option).map((s) => s.name)).toEqual([
       'Department windows',
       'Comprehensive windows',
       'Total',
     ]);
-    expect(option.title).toMatchObject({ text: 'Windows by mode' });
     expect(option.yAxis).toMatchObject({ name: 'Windows' });
-    expect(option.toolbox).toMatchObject({
-      feature: { saveAsImage: { title: 'Save as image' } },
-    });
+    expect(option.animation).toBe(false);
   });
 
-  it('uses the title, subtitle, file name and animation given', () => {
-    const option = windowHistoryOptions(days, 'zh-CN', {
-      title: '富阳区行政服务中心',
-      subtitle: '2020',
-      fileName: 'f',
-      animation: false,
-    });
-    expect(option.animation).toBe(false);
-    expect(option.title).toMatchObject({
-      text: '富阳区行政服务中心',
-      subtext: '2020',
-    });
-    expect(option.toolbox).toMatchObject({
-      feature: { saveAsImage: { name: 'f' } },
-    });
+  it('marks the days windows changed with their net change', () => {
+    const change = {
+      date: '2020-01-02',
+      opened: { department: 0, comprehensive: 2 },
+      converted: { toComprehensive: 0, toDepartment: 0 },
+      retired: { department: 2, comprehensive: 0 },
+      netChange: 0,
+      notes: [],
+    };
+    const outside = { ...change, date: '2019-12-01', netChange: -3 };
+    const series = seriesOf(
+      windowHistoryOptions(days, 'zh-CN', { changes: [change, outside] }),
+    ) as (SeriesLike & { markLine?: { data: unknown[] } })[];
+    expect(series[2].markLine?.data).toEqual([
+      { name: '2020-01-02', xAxis: '2020-01-02', label: { formatter: '±0' } },
+    ]);
+    expect(series[0].markLine).toBeUndefined();
   });
 
   it('has a time axis, a zoom and distinguishable colours', () => {
@@ -157,23 +159,102 @@ describe('thinToWeekly', () => {
   });
 });
 
-describe('windowHistoryCsv', () => {
-  it('writes a translated header and one row per day, with a BOM and CRLF', () => {
-    const csv = windowHistoryCsv(
-      [
-        { date: '2020-01-01', department: 10, comprehensive: 2, total: 12 },
-        { date: '2020-01-02', department: 8, comprehensive: 4, total: 12 },
+describe('windowHistoryTable', () => {
+  it('has a translated header and one row per day', () => {
+    const days = [
+      { date: '2020-01-01', department: 10, comprehensive: 2, total: 12 },
+      { date: '2020-01-02', department: 8, comprehensive: 4, total: 12 },
+    ];
+    expect(windowHistoryTable(days, 'zh-CN')).toEqual({
+      header: ['日期', '部门窗口', '综合窗口', '合计'],
+      rows: [
+        ['2020-01-01', 10, 2, 12],
+        ['2020-01-02', 8, 4, 12],
       ],
-      'zh-CN',
+    });
+    expect(windowHistoryTable([], 'en').header).toEqual([
+      'Date',
+      'Department windows',
+      'Comprehensive windows',
+      'Total',
+    ]);
+  });
+});
+
+describe('describeWindowChange', () => {
+  const base = {
+    date: '2019-05-06',
+    opened: { department: 0, comprehensive: 0 },
+    converted: { toComprehensive: 0, toDepartment: 0 },
+    retired: { department: 0, comprehensive: 0 },
+    netChange: 0,
+    notes: [],
+  };
+
+  it("tells Yiwu's 2019 merger as the report does", () => {
+    const yiwu = {
+      ...base,
+      opened: { department: 0, comprehensive: 26 },
+      retired: { department: 36, comprehensive: 0 },
+      netChange: -10,
+    };
+    expect(describeWindowChange(yiwu, 'zh-CN')).toBe(
+      '36 个部门窗口合并为 26 个综合窗口，减少 10 个',
     );
-    expect(csv).toBe(
-      '\uFEFF日期,部门窗口,综合窗口,合计\r\n2020-01-01,10,2,12\r\n2020-01-02,8,4,12\r\n',
+    expect(describeWindowChange(yiwu, 'en')).toBe(
+      '36 department windows merged into 26 comprehensive windows, 10 removed',
     );
   });
 
-  it('writes an English header', () => {
-    expect(windowHistoryCsv([], 'en')).toBe(
-      '\uFEFFDate,Department windows,Comprehensive windows,Total\r\n',
+  it('lists conversions, openings and removals', () => {
+    const mixed = {
+      ...base,
+      converted: { toComprehensive: 16, toDepartment: 0 },
+      retired: { department: 20, comprehensive: 0 },
+      netChange: -20,
+    };
+    expect(describeWindowChange(mixed, 'zh-CN')).toBe(
+      '16 个部门窗口改为综合窗口；撤销 20 个部门窗口',
     );
+    expect(
+      describeWindowChange(
+        {
+          ...base,
+          opened: { department: 0, comprehensive: 6 },
+          retired: { department: 5, comprehensive: 0 },
+        },
+        'en',
+      ),
+    ).toBe('6 comprehensive windows opened; 5 department windows removed');
+  });
+
+  it('signs net changes', () => {
+    expect([signed(-10), signed(6), signed(0)]).toEqual(['−10', '+6', '±0']);
+  });
+});
+
+describe('windowChangesTable', () => {
+  it('has one row per change day with its description and notes', () => {
+    const t = windowChangesTable(
+      [
+        {
+          date: '2020-04-01',
+          opened: { department: 0, comprehensive: 0 },
+          converted: { toComprehensive: 0, toDepartment: 0 },
+          retired: { department: 5, comprehensive: 12 },
+          netChange: -17,
+          notes: ['三楼改设自助服务区'],
+        },
+      ],
+      'zh-CN',
+    );
+    expect(t.rows).toEqual([
+      [
+        '2020-04-01',
+        '撤销 5 个部门窗口；撤销 12 个综合窗口',
+        -17,
+        '三楼改设自助服务区',
+      ],
+    ]);
   });
 });

@@ -1,6 +1,8 @@
-import type { WindowHistoryDay } from '@onewindow/contracts';
-import { Lang, TRANSLATIONS } from '../core/i18n/languages';
-import { CHART_COLORS, ChartOption } from './chart-option';
+import type { WindowChangeDay, WindowHistoryDay } from '@onewindow/contracts';
+import type { Lang } from '../core/i18n/languages';
+import type { CsvTable } from '../core/format/csv';
+import { CHART_COLORS, ChartOption, MUTED_TEXT } from './chart-option';
+import { asList, BuildConfig, fill, tr } from './common';
 
 /** Above this many days the chart shows one point a week (the CSV always has every day). */
 export const WEEKLY_THRESHOLD_DAYS = 366;
@@ -9,44 +11,89 @@ export const WEEKLY_THRESHOLD_DAYS = 366;
  * Thins a long daily series to weekly points: the first day of every 7-day run, plus the last day, so
  * the chart still starts and ends on the span's bounds. Short series come back unchanged.
  */
-export function thinToWeekly(
-  days: readonly WindowHistoryDay[],
+export function thinToWeekly<T extends { date: string }>(
+  days: readonly T[],
   threshold = WEEKLY_THRESHOLD_DAYS,
-): WindowHistoryDay[] {
+): T[] {
   if (days.length <= threshold) return [...days];
-  const points: WindowHistoryDay[] = [];
+  const points: T[] = [];
   for (let i = 0; i < days.length; i += 7) points.push(days[i]);
   const last = days[days.length - 1];
   if (points[points.length - 1] !== last) points.push(last);
   return points;
 }
 
-export interface WindowHistoryOptionsConfig {
-  /** Chart title; defaults to the translated "windows by mode". */
-  title?: string;
-  subtitle?: string;
-  /** File name (without extension) of "save as image". */
-  fileName?: string;
-  animation?: boolean;
+/**
+ * One line on what a day did to the windows, as a reform report would put it: "36 department
+ * windows merged into 26 comprehensive windows, 10 removed", "12 department windows removed"…
+ */
+export function describeWindowChange(c: WindowChangeDay, lang: Lang): string {
+  const t = tr(lang);
+  const w = t.windowChange;
+  const mode = (m: 'department' | 'comprehensive') => w[m];
+  const parts: string[] = [];
+  let retiredDept = c.retired.department;
+  let openedComp = c.opened.comprehensive;
+  // department windows closed on the day comprehensive ones opened: a merger
+  if (retiredDept > 0 && openedComp > 0 && retiredDept >= openedComp) {
+    const removed = retiredDept - openedComp;
+    parts.push(
+      fill(removed > 0 ? w.mergedRemoved : w.merged, {
+        from: retiredDept,
+        to: openedComp,
+        removed,
+      }),
+    );
+    retiredDept = 0;
+    openedComp = 0;
+  }
+  if (c.converted.toComprehensive > 0)
+    parts.push(fill(w.converted, { count: c.converted.toComprehensive }));
+  if (c.converted.toDepartment > 0)
+    parts.push(fill(w.convertedBack, { count: c.converted.toDepartment }));
+  if (c.opened.department > 0)
+    parts.push(
+      fill(w.opened, { count: c.opened.department, mode: mode('department') }),
+    );
+  if (openedComp > 0)
+    parts.push(
+      fill(w.opened, { count: openedComp, mode: mode('comprehensive') }),
+    );
+  if (retiredDept > 0)
+    parts.push(
+      fill(w.removed, { count: retiredDept, mode: mode('department') }),
+    );
+  if (c.retired.comprehensive > 0)
+    parts.push(
+      fill(w.removed, {
+        count: c.retired.comprehensive,
+        mode: mode('comprehensive'),
+      }),
+    );
+  return parts.join(lang === 'en' ? '; ' : '；');
 }
 
-interface TooltipParam {
-  axisValueLabel?: string;
-  value?: unknown;
-  seriesName?: string;
-  marker?: unknown;
+/** "−10", "+6", "±0" */
+export function signed(n: number): string {
+  return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '±0';
+}
+
+export interface WindowHistoryOptionsConfig extends BuildConfig {
+  /** Days the windows changed: drawn as marked lines, labelled with the net change. */
+  changes?: readonly WindowChangeDay[];
 }
 
 /**
  * ECharts option of a hall's windows over time: department and comprehensive windows stacked (so the
- * top of the stack is the total), plus the total as a dashed line. Pure: same input, same option.
+ * top of the stack is the total), plus the total as a dashed line, and the days windows changed
+ * marked. Pure: same input, same option.
  */
 export function windowHistoryOptions(
   days: readonly WindowHistoryDay[],
   lang: Lang,
   config: WindowHistoryOptionsConfig = {},
 ): ChartOption {
-  const t = TRANSLATIONS[lang].chart;
+  const t = tr(lang).chart;
   const points = thinToWeekly(days);
   const stepped = {
     type: 'line' as const,
@@ -54,6 +101,11 @@ export function windowHistoryOptions(
     showSymbol: false,
     stack: 'windows',
   };
+  const first = days[0]?.date ?? '';
+  const last = days[days.length - 1]?.date ?? '';
+  const marks = (config.changes ?? []).filter(
+    (c) => c.date >= first && c.date <= last,
+  );
 
   return {
     animation: config.animation ?? true,
@@ -62,20 +114,12 @@ export function windowHistoryOptions(
       CHART_COLORS.comprehensive,
       CHART_COLORS.total,
     ],
-    title: {
-      text: config.title ?? t.windowsTitle,
-      subtext: config.subtitle,
-      left: 'center',
-      subtextStyle: { color: '#52606d' },
-    },
-    legend: { top: config.subtitle ? 64 : 40 },
-    grid: { left: 56, right: 32, top: config.subtitle ? 112 : 88, bottom: 88 },
+    legend: { top: 0 },
+    grid: { left: 56, right: 32, top: 48, bottom: 88 },
     tooltip: {
       trigger: 'axis',
       formatter: (params: unknown) => {
-        const list = (
-          Array.isArray(params) ? params : [params]
-        ) as TooltipParam[];
+        const list = asList(params);
         const date = String(
           (list[0]?.value as [string, number] | undefined)?.[0] ?? '',
         );
@@ -83,17 +127,11 @@ export function windowHistoryOptions(
           (p) =>
             `${p.marker ?? ''}${p.seriesName}: ${(p.value as [string, number])[1]}`,
         );
-        return [`${t.date}: ${date}`, ...rows].join('<br/>');
-      },
-    },
-    toolbox: {
-      right: 16,
-      feature: {
-        saveAsImage: {
-          title: t.saveImage,
-          name: config.fileName ?? 'windows',
-          pixelRatio: 2,
-        },
+        const change = marks.find((c) => c.date === date);
+        const extra = change
+          ? [`${t.netChange}: ${signed(change.netChange)}`]
+          : [];
+        return [`${t.date}: ${date}`, ...rows, ...extra].join('<br/>');
       },
     },
     dataZoom: [{ type: 'inside' }, { type: 'slider', bottom: 24 }],
@@ -119,26 +157,59 @@ export function windowHistoryOptions(
         name: t.total,
         lineStyle: { type: 'dashed', width: 2 },
         data: points.map((d) => [d.date, d.total]),
+        markLine: marks.length
+          ? {
+              symbol: ['none', 'none'],
+              silent: true,
+              animation: false,
+              lineStyle: { color: MUTED_TEXT, type: 'dotted', width: 1 },
+              label: {
+                position: 'end',
+                color: MUTED_TEXT,
+                fontSize: 11,
+              },
+              data: marks.map((c) => ({
+                name: c.date,
+                xAxis: c.date,
+                label: { formatter: signed(c.netChange) },
+              })),
+            }
+          : undefined,
       },
     ],
   };
 }
 
-/** The days as CSV (UTF-8 with a byte-order mark so spreadsheet programs read the Chinese header). */
-export function windowHistoryCsv(
+/** Every day of the span as a table (the CSV has every day even when the chart thins them). */
+export function windowHistoryTable(
   days: readonly WindowHistoryDay[],
   lang: Lang,
-): string {
-  const t = TRANSLATIONS[lang].chart;
-  const header = [t.date, t.department, t.comprehensive, t.total]
-    .map(csvCell)
-    .join(',');
-  const rows = days.map((d) =>
-    [d.date, d.department, d.comprehensive, d.total].join(','),
-  );
-  return `\uFEFF${[header, ...rows].join('\r\n')}\r\n`;
+): CsvTable {
+  const t = tr(lang).chart;
+  return {
+    header: [t.date, t.department, t.comprehensive, t.total],
+    rows: days.map((d) => [d.date, d.department, d.comprehensive, d.total]),
+  };
 }
 
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/** The change days as a table (the list under the chart and its CSV). */
+export function windowChangesTable(
+  changes: readonly WindowChangeDay[],
+  lang: Lang,
+): CsvTable {
+  const t = tr(lang);
+  return {
+    header: [
+      t.hall.changeColDate,
+      t.hall.changeColWhat,
+      t.hall.changeColNet,
+      t.hall.changeColNote,
+    ],
+    rows: changes.map((c) => [
+      c.date,
+      describeWindowChange(c, lang),
+      c.netChange,
+      c.notes.join(' / '),
+    ]),
+  };
 }

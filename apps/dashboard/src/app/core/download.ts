@@ -5,6 +5,12 @@ export function downloadText(
   mimeType: string,
 ): void {
   const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+  downloadUrl(fileName, url);
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Offers a URL (object URL or data URL) as a file download. */
+export function downloadUrl(fileName: string, url: string): void {
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -12,5 +18,4 @@ export function downloadText(
   document.body.appendChild(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }

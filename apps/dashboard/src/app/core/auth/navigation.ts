@@ -17,7 +17,8 @@ export const NAV_ITEMS = {
   hall: {
     path: 'hall',
     labelKey: 'nav.hall',
-    roles: ['hall_manager', 'clerk', 'admin'],
+    // the reform office reads the halls of its region (the drill-down of the region page)
+    roles: ['hall_manager', 'clerk', 'reform_office', 'admin'],
   },
   planner: {
     path: 'planner',

@@ -18,3 +18,8 @@ export function formatShanghaiDateTime(instant: Date, lang: Lang): string {
     parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
 }
+
+/** Today's date (YYYY-MM-DD) in Beijing, whatever the browser's zone. */
+export function todayInShanghai(now: Date = new Date()): string {
+  return formatShanghaiDateTime(now, 'zh-CN').slice(0, 10);
+}

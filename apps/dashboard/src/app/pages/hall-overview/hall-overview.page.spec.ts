@@ -1,262 +1,420 @@
-import {
-  HttpTestingController,
-  TestRequest,
-} from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import type { HallView, WindowHistoryDay } from '@onewindow/contracts';
+import type {
+  HallView,
+  QueueSnapshot,
+  WindowHistoryDay,
+} from '@onewindow/contracts';
 import {
-  blobText,
+  drawCharts,
+  flushPending,
+  HttpErrorBody,
   settle,
   storeSession,
   testProviders,
   testUser,
 } from '../../../testing/test-providers';
 import { LanguageService } from '../../core/i18n/language.service';
-import {
-  DEFAULT_FROM,
-  DEFAULT_TO,
-  HallOverviewPage,
-} from './hall-overview.page';
+import { LIVE_FETCH } from '../../core/live/hall-live.service';
+import { HallOverviewPage } from './hall-overview.page';
+import { autoGranularity, DEFAULT_FROM, DEFAULT_TO } from './hall-span';
 
 const HALLS: HallView[] = [
-  {
-    id: 'h1',
-    name: '杭州市民中心',
-    regionCode: '330100',
-    kind: 'city_center',
-    timezone: 'Asia/Shanghai',
-    openingHours: { weekdays: [1, 2, 3, 4, 5], open: '09:00', close: '17:00' },
-  },
-  {
-    id: 'h2',
-    name: '富阳区行政服务中心',
-    regionCode: '330111',
-    kind: 'county_center',
-    timezone: 'Asia/Shanghai',
-    openingHours: { weekdays: [1, 2, 3, 4, 5], open: '08:30', close: '17:00' },
-  },
+  hall('h1', '杭州市民中心'),
+  hall('h2', '富阳区行政服务中心'),
 ];
 
 const DAYS: WindowHistoryDay[] = [
-  { date: '2016-01-01', department: 30, comprehensive: 0, total: 30 },
-  { date: '2016-01-02', department: 20, comprehensive: 6, total: 26 },
-  { date: '2016-01-03', department: 10, comprehensive: 12, total: 22 },
+  { date: '2019-01-01', department: 30, comprehensive: 0, total: 30 },
+  { date: '2019-01-02', department: 20, comprehensive: 6, total: 26 },
+  { date: '2019-01-03', department: 10, comprehensive: 12, total: 22 },
 ];
+
+const snapshot = (waiting: number): QueueSnapshot => ({
+  asOf: '2020-08-17T02:00:00Z',
+  waiting: waiting
+    ? [
+        {
+          categoryCode: 'social_security',
+          count: waiting,
+          oldestIssuedAt: '2020-08-17T01:30:00Z',
+        },
+      ]
+    : [],
+  windows: [
+    { id: 'w1', label: 'A1', mode: 'comprehensive', state: 'open' },
+    { id: 'w2', label: 'A2', mode: 'department', state: 'paused' },
+  ],
+  averageWaitTodayMinutes: 6.25,
+});
+
+/** Every analytics answer of a hall page. */
+function answers(hallId: string): Record<string, unknown> {
+  const base = `/api/v1/analytics/halls/${hallId}`;
+  return {
+    '/api/v1/categories': [
+      { code: 'social_security', name: '社会保障', ticketPrefix: 'A' },
+    ],
+    [`/api/v1/halls/${hallId}/queue`]: snapshot(0),
+    [`${base}/daily`]: {
+      hallId,
+      from: DEFAULT_FROM,
+      to: DEFAULT_TO,
+      targetWaitMinutes: 15,
+      days: DAYS.map((d) => ({
+        date: d.date,
+        visitors: 2500,
+        tickets: 1700,
+        served: 1600,
+        noShows: 10,
+        meanWaitMinutes: 5,
+        p90WaitMinutes: 14,
+        withinTargetShare: 0.9,
+        windowsOpen: d.total,
+        windowsComprehensive: d.comprehensive,
+        onlineRate: 0.78,
+        staffMovesIn: 0,
+        staffMovesOut: 0,
+      })),
+    },
+    [`/api/v1/halls/${hallId}/windows/history`]: {
+      hallId,
+      from: DEFAULT_FROM,
+      to: DEFAULT_TO,
+      days: DAYS,
+    },
+    [`${base}/window-changes`]: {
+      hallId,
+      from: DEFAULT_FROM,
+      to: DEFAULT_TO,
+      changes: [
+        {
+          date: '2019-01-02',
+          opened: { department: 0, comprehensive: 6 },
+          converted: { toComprehensive: 0, toDepartment: 0 },
+          retired: { department: 10, comprehensive: 0 },
+          netChange: -4,
+          notes: ['部门窗口合并'],
+        },
+      ],
+    },
+    [`${base}/channels`]: {
+      hallId,
+      from: DEFAULT_FROM,
+      to: DEFAULT_TO,
+      granularity: 'month',
+      points: [
+        {
+          period: '2019-01-01',
+          channels: {
+            window: 10,
+            online_web: 20,
+            online_mobile: 30,
+            self_service_terminal: 0,
+            partner_outlet: 0,
+            agent: 0,
+          },
+          total: 60,
+          onlineRate: 0.8333,
+        },
+      ],
+    },
+    [`${base}/wait-heatmap`]: {
+      hallId,
+      from: DEFAULT_FROM,
+      to: DEFAULT_TO,
+      targetWaitMinutes: 15,
+      cells: [
+        {
+          weekday: 1,
+          hour: 9,
+          days: 2,
+          arrivals: 40,
+          arrivalsPerDay: 20,
+          meanWaitMinutes: 8,
+          withinTargetShare: 0.9,
+        },
+      ],
+    },
+    [`/api/v1/halls/${hallId}/reassignments/flows`]: {
+      from: DEFAULT_FROM,
+      to: DEFAULT_TO,
+      nodes: [{ id: 'from:department_clerk' }, { id: 'to:online_coach' }],
+      links: [
+        {
+          source: 'from:department_clerk',
+          target: 'to:online_coach',
+          value: 4,
+        },
+      ],
+      total: 4,
+    },
+    [`/api/v1/halls/${hallId}/targets`]: {
+      items: [
+        {
+          id: 't1',
+          scope: { hallId },
+          metric: 'windows',
+          comparison: 'lt',
+          value: 30,
+          parameter: null,
+          dueDate: '2020-12-31',
+          note: '年底前窗口缩减至30个以内',
+          actual: {
+            value: 22,
+            asOf: '2020-12-31',
+            basis: { from: '2020-12-31', to: '2020-12-31', sampleSize: 1 },
+          },
+          status: 'met',
+        },
+      ],
+      total: 1,
+    },
+  };
+}
+
+/** A live stream the test writes to. */
+class FakeStream {
+  private chunks: string[] = [];
+  private wake: (() => void) | null = null;
+  requests: { url: string; headers: Record<string, string> }[] = [];
+
+  push(text: string): void {
+    this.chunks.push(text);
+    this.wake?.();
+  }
+
+  fetch = (url: string, init: RequestInit): Promise<Response> => {
+    this.requests.push({
+      url,
+      headers: init.headers as Record<string, string>,
+    });
+    const encoder = new TextEncoder();
+    const read = async (): Promise<ReadableStreamReadResult<Uint8Array>> => {
+      while (this.chunks.length === 0)
+        await new Promise<void>((r) => (this.wake = r));
+      return { done: false, value: encoder.encode(this.chunks.shift()) };
+    };
+    return Promise.resolve({
+      ok: true,
+      status: 200,
+      body: { getReader: () => ({ read }) },
+    } as unknown as Response);
+  };
+}
 
 describe('HallOverviewPage', () => {
   let fixture: ComponentFixture<HallOverviewPage>;
   let http: HttpTestingController;
   let el: HTMLElement;
+  let stream: FakeStream;
 
-  async function open(user: ReturnType<typeof testUser>): Promise<void> {
+  async function open(
+    user: ReturnType<typeof testUser>,
+    hallQuery: string | null = null,
+  ): Promise<void> {
     sessionStorage.clear();
     localStorage.clear();
     storeSession(user);
+    stream = new FakeStream();
     TestBed.configureTestingModule({
       imports: [HallOverviewPage],
-      providers: testProviders(),
+      providers: [
+        ...testProviders(),
+        { provide: LIVE_FETCH, useValue: stream.fetch },
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(HallOverviewPage);
+    if (hallQuery) fixture.componentRef.setInput('hall', hallQuery);
     el = fixture.nativeElement;
     await fixture.whenStable();
   }
 
-  function expectHistory(
-    hallId: string,
-    from = DEFAULT_FROM,
-    to = DEFAULT_TO,
-  ): TestRequest {
-    return http.expectOne(
-      (r) =>
-        r.url === `/api/v1/halls/${hallId}/windows/history` &&
-        r.params.get('from') === from &&
-        r.params.get('to') === to,
-    );
+  /** Answers everything asked, waiting for the live panel's first snapshot. */
+  async function answerAll(bodies: Record<string, unknown>): Promise<string[]> {
+    const asked: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      asked.push(...flushPending(http, bodies));
+      await new Promise((r) => setTimeout(r, 120));
+      await fixture.whenStable();
+    }
+    await drawCharts(fixture);
+    return asked;
   }
 
   const q = (testId: string) => el.querySelector(`[data-testid="${testId}"]`);
+  const state = (testId: string) => q(testId)?.getAttribute('data-chart-state');
 
-  afterEach(() => http.verify());
+  it("shows a manager's own hall: live figures and every chart drawn from the API", async () => {
+    await open(testUser('hall_manager', { hallId: 'h1' }));
+    const asked = await answerAll({
+      '/api/v1/halls/h1': HALLS[0],
+      ...answers('h1'),
+    });
+    expect(asked).toEqual(
+      expect.arrayContaining([
+        `GET /api/v1/analytics/halls/h1/daily?from=${DEFAULT_FROM}&to=${DEFAULT_TO}`,
+        `GET /api/v1/halls/h1/windows/history?from=${DEFAULT_FROM}&to=${DEFAULT_TO}`,
+        `GET /api/v1/analytics/halls/h1/window-changes?from=${DEFAULT_FROM}&to=${DEFAULT_TO}`,
+        `GET /api/v1/analytics/halls/h1/channels?from=${DEFAULT_FROM}&to=${DEFAULT_TO}&granularity=month`,
+        `GET /api/v1/analytics/halls/h1/wait-heatmap?from=${DEFAULT_FROM}&to=${DEFAULT_TO}`,
+        `GET /api/v1/halls/h1/reassignments/flows?from=${DEFAULT_FROM}&to=${DEFAULT_TO}`,
+        'GET /api/v1/halls/h1/queue',
+      ]),
+    );
+    expect(q('hall-name')?.textContent).toContain('杭州市民中心');
+    expect(q('hall-picker')).toBeNull();
+    for (const chart of [
+      'daily-chart',
+      'window-history-chart',
+      'channels-chart',
+      'heatmap-chart',
+      'flows-chart',
+    ])
+      expect([chart, state(chart)]).toEqual([chart, 'rendered']);
+    expect(Number(q('daily-chart')?.getAttribute('data-points'))).toBe(9);
+    // the change day under the windows chart, as the reform report puts it
+    expect(q('window-change')?.textContent).toContain(
+      '10 个部门窗口合并为 6 个综合窗口，减少 4 个',
+    );
+    // targets with their status word
+    expect(q('target-status')?.textContent).toContain('已达成');
+    expect(q('targets')?.textContent).toContain('< 30');
+    // live: nobody waiting, one window open, one paused
+    expect(q('live-waiting')?.textContent?.trim()).toBe('0');
+    expect(q('live-open')?.textContent?.trim()).toBe('1');
+    expect(q('live-paused')?.textContent?.trim()).toBe('1');
+    expect(state('live-waiting-chart')).toBe('empty');
+    expect(q('loaded-at')?.textContent).toContain('北京时间');
+    http.match(() => true);
+  });
 
-  it('lets an admin pick a hall of Zhejiang and shows its windows', async () => {
-    await open(testUser('admin'));
+  it('follows the queue through the event stream without a reload', async () => {
+    await open(testUser('hall_manager', { hallId: 'h1' }));
+    await answerAll({ '/api/v1/halls/h1': HALLS[0], ...answers('h1') });
+    expect(stream.requests[0].url).toBe('/api/v1/halls/h1/events');
+    expect(stream.requests[0].headers['Authorization']).toBe(
+      'Bearer token-of-hall_manager',
+    );
+    stream.push('retry: 3000\n: connected\n\n');
+    await settle(3);
+    fixture.detectChanges();
+    expect(q('live-status')?.getAttribute('data-live-state')).toBe('open');
+
+    stream.push('id: 9\nevent: ticket.issued\ndata: {"id":"t9"}\n\n');
+    await new Promise((r) => setTimeout(r, 500));
+    // the panel asks for the snapshot again
+    http.expectOne('/api/v1/halls/h1/queue').flush(snapshot(3));
+    await fixture.whenStable();
+    await drawCharts(fixture);
+    expect(q('live-waiting')?.textContent?.trim()).toBe('3');
+    expect(state('live-waiting-chart')).toBe('rendered');
+    http.match(() => true);
+  });
+
+  it('lets an admin pick a hall, preselecting a drill-down', async () => {
+    await open(testUser('admin'), 'h2');
     const halls = http.expectOne((r) => r.url === '/api/v1/halls');
     expect(halls.request.params.get('region')).toBe('330000');
-    expect(halls.request.params.get('limit')).toBe('200');
-    expect(halls.request.headers.get('Authorization')).toBe(
-      'Bearer token-of-admin',
-    );
     halls.flush({ items: HALLS, total: 2 });
-    await fixture.whenStable();
-
-    const history = expectHistory('h1');
-    expect(q('chart-loading')?.textContent).toContain('正在加载');
-    history.flush({
-      hallId: 'h1',
-      from: DEFAULT_FROM,
-      to: DEFAULT_TO,
-      days: DAYS,
-    });
-    await fixture.whenStable();
-
-    const options = Array.from(
-      el.querySelectorAll('[data-testid="hall-picker"] option'),
-    ).map((o) => o.textContent?.trim());
-    expect(options).toEqual(['杭州市民中心', '富阳区行政服务中心']);
-    expect(q('window-history-chart')).not.toBeNull();
-    expect(q('window-history-chart')?.getAttribute('aria-label')).toContain(
-      '30',
+    const asked = await answerAll(answers('h2'));
+    expect(asked.some((a) => a.includes('/analytics/halls/h2/daily'))).toBe(
+      true,
     );
-    expect(q('loaded-at')?.textContent).toContain('北京时间');
-
     const picker = q('hall-picker') as HTMLSelectElement;
-    picker.value = 'h2';
+    expect(picker.value).toBe('h2');
+    picker.value = 'h1';
     picker.dispatchEvent(new Event('change'));
     await fixture.whenStable();
-    expectHistory('h2').flush({
-      hallId: 'h2',
-      from: DEFAULT_FROM,
-      to: DEFAULT_TO,
-      days: DAYS,
-    });
-  });
-
-  it('uses the region of a reform office', async () => {
-    await open(testUser('reform_office', { regionCode: '330100' }));
-    const halls = http.expectOne((r) => r.url === '/api/v1/halls');
-    expect(halls.request.params.get('region')).toBe('330100');
-    halls.flush({ items: [], total: 0 });
-    await fixture.whenStable();
-    expect(q('no-halls')?.textContent).toContain('没有可查看的大厅');
-  });
-
-  it('shows a clerk their own hall, without a picker', async () => {
-    await open(testUser('clerk', { hallId: 'h2' }));
-    http.expectOne('/api/v1/halls/h2').flush(HALLS[1]);
-    expectHistory('h2').flush({
-      hallId: 'h2',
-      from: DEFAULT_FROM,
-      to: DEFAULT_TO,
-      days: DAYS,
-    });
-    await fixture.whenStable();
-    expect(q('hall-picker')).toBeNull();
-    expect(q('hall-name')?.textContent).toContain('富阳区行政服务中心');
-    expect(q('window-history-chart')).not.toBeNull();
-  });
-
-  it('shows an empty state when the hall had no windows', async () => {
-    await open(testUser('hall_manager', { hallId: 'h1' }));
-    http.expectOne('/api/v1/halls/h1').flush(HALLS[0]);
-    expectHistory('h1').flush({
-      hallId: 'h1',
-      from: DEFAULT_FROM,
-      to: DEFAULT_TO,
-      days: [],
-    });
-    await fixture.whenStable();
-    expect(q('chart-empty')?.textContent).toContain('该时段没有窗口数据');
-    expect(q('window-history-chart')).toBeNull();
-    expect((q('download-csv') as HTMLButtonElement).disabled).toBe(true);
-  });
-
-  it("shows the API's message when loading fails", async () => {
-    await open(testUser('hall_manager', { hallId: 'h1' }));
-    http.expectOne('/api/v1/halls/h1').flush(HALLS[0]);
-    expectHistory('h1').flush(
-      { statusCode: 400, error: 'Bad Request', message: 'from must be a date' },
-      { status: 400, statusText: 'Bad Request' },
+    const again = await answerAll(answers('h1'));
+    expect(again.some((a) => a.includes('/analytics/halls/h1/daily'))).toBe(
+      true,
     );
-    await fixture.whenStable();
-    expect(q('chart-error')?.textContent).toContain('from must be a date');
+    http.match(() => true);
   });
 
-  it('reloads for another span and refuses a reversed one', async () => {
+  it('says "not allowed" in a chart the API refuses, and "no data" for an empty span', async () => {
     await open(testUser('hall_manager', { hallId: 'h1' }));
-    http.expectOne('/api/v1/halls/h1').flush(HALLS[0]);
-    expectHistory('h1').flush({
-      hallId: 'h1',
-      from: DEFAULT_FROM,
-      to: DEFAULT_TO,
-      days: DAYS,
+    const forbidden = new HttpErrorBody(403, {
+      statusCode: 403,
+      error: 'Forbidden',
+      message: 'This hall is outside your scope',
     });
-    await fixture.whenStable();
+    await answerAll({
+      '/api/v1/halls/h1': HALLS[0],
+      ...answers('h1'),
+      '/api/v1/analytics/halls/h1/wait-heatmap': forbidden,
+      '/api/v1/halls/h1/reassignments/flows': {
+        from: DEFAULT_FROM,
+        to: DEFAULT_TO,
+        nodes: [],
+        links: [],
+        total: 0,
+      },
+    });
+    expect(state('heatmap-chart')).toBe('error');
+    expect(q('heatmap-chart')?.textContent).toContain(
+      '没有权限查看：This hall is outside your scope',
+    );
+    expect(state('flows-chart')).toBe('empty');
+    expect(q('flows-chart')?.textContent).toContain('该时段没有人员转岗');
+    http.match(() => true);
+  });
 
+  it('reloads for another span with a finer granularity and refuses a reversed one', async () => {
+    await open(testUser('hall_manager', { hallId: 'h1' }));
+    await answerAll({ '/api/v1/halls/h1': HALLS[0], ...answers('h1') });
     const from = q('from') as HTMLInputElement;
-    from.value = '2019-01-01';
+    from.value = '2020-08-01';
     from.dispatchEvent(new Event('change'));
+    (q('to') as HTMLInputElement).value = '2020-08-31';
+    q('to')?.dispatchEvent(new Event('change'));
     (el.querySelector('button[type="submit"]') as HTMLButtonElement).click();
     await fixture.whenStable();
-    expectHistory('h1', '2019-01-01').flush({
-      hallId: 'h1',
-      from: '2019-01-01',
-      to: DEFAULT_TO,
-      days: DAYS,
-    });
-
+    const channels = http.expectOne(
+      (r) => r.url === '/api/v1/analytics/halls/h1/channels',
+    );
+    expect(channels.request.params.get('granularity')).toBe('day');
     from.value = '2021-06-01';
     from.dispatchEvent(new Event('change'));
     await fixture.whenStable();
     expect(el.querySelector('.form-error')?.textContent).toContain(
       '开始日期不能晚于结束日期',
     );
-    expect(
-      (el.querySelector('button[type="submit"]') as HTMLButtonElement).disabled,
-    ).toBe(true);
-  });
-
-  it('downloads the days as CSV', async () => {
-    await open(testUser('hall_manager', { hallId: 'h1' }));
-    http.expectOne('/api/v1/halls/h1').flush(HALLS[0]);
-    expectHistory('h1').flush({
-      hallId: 'h1',
-      from: DEFAULT_FROM,
-      to: DEFAULT_TO,
-      days: DAYS,
-    });
-    await fixture.whenStable();
-
-    const blobs: Blob[] = [];
-    const createObjectURL = jest.fn((b: Blob) => {
-      blobs.push(b);
-      return 'blob:x';
-    });
-    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
-    const click = jest
-      .spyOn(HTMLAnchorElement.prototype, 'click')
-      .mockImplementation(function (this: HTMLAnchorElement) {
-        expect(this.download).toBe(
-          `windows_杭州市民中心_${DEFAULT_FROM}_${DEFAULT_TO}.csv`,
-        );
-      });
-    (q('download-csv') as HTMLButtonElement).click();
-    expect(click).toHaveBeenCalled();
-    const text = await blobText(blobs[0]);
-    expect(text.replace(/^\uFEFF/, '').split('\r\n')).toEqual([
-      '日期,部门窗口,综合窗口,合计',
-      '2016-01-01,30,0,30',
-      '2016-01-02,20,6,26',
-      '2016-01-03,10,12,22',
-      '',
-    ]);
-    click.mockRestore();
-    await settle();
+    http.match(() => true);
   });
 
   it('follows the language', async () => {
     await open(testUser('hall_manager', { hallId: 'h1' }));
-    http.expectOne('/api/v1/halls/h1').flush(HALLS[0]);
-    expectHistory('h1').flush({
-      hallId: 'h1',
-      from: DEFAULT_FROM,
-      to: DEFAULT_TO,
-      days: DAYS,
-    });
+    await answerAll({ '/api/v1/halls/h1': HALLS[0], ...answers('h1') });
     TestBed.inject(LanguageService).use('en');
     await fixture.whenStable();
+    await drawCharts(fixture);
     expect(el.querySelector('h1')?.textContent).toContain('Hall overview');
-    expect(q('loaded-at')?.textContent).toContain('Beijing time');
     expect(q('window-history-chart')?.getAttribute('data-locale')).toBe('EN');
+    expect(q('window-change')?.textContent).toContain(
+      '10 department windows merged into 6 comprehensive windows, 4 removed',
+    );
+    http.match(() => true);
   });
 });
+
+describe('autoGranularity', () => {
+  it('uses days up to two months, weeks up to a year, months beyond', () => {
+    expect(autoGranularity('2020-08-01', '2020-08-31')).toBe('day');
+    expect(autoGranularity('2020-01-01', '2020-12-31')).toBe('week');
+    expect(autoGranularity('2019-01-01', '2020-12-31')).toBe('month');
+  });
+});
+
+function hall(id: string, name: string): HallView {
+  return {
+    id,
+    name,
+    regionCode: '330100',
+    kind: 'city_center',
+    timezone: 'Asia/Shanghai',
+    openingHours: { weekdays: [1, 2, 3, 4, 5], open: '09:00', close: '17:00' },
+  };
+}

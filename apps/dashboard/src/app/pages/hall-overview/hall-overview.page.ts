@@ -2,90 +2,171 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
-  DestroyRef,
+  effect,
   inject,
+  input,
   signal,
+  untracked,
 } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import type { HallView, WindowHistoryResponse } from '@onewindow/contracts';
-import { catchError, map, of, startWith, Subject, switchMap } from 'rxjs';
-import { WindowHistoryChart } from '../../charts/window-history-chart';
-import { windowHistoryCsv } from '../../charts/window-history';
-import { apiErrorMessage } from '../../core/api/api-error';
-import { AuthService } from '../../core/auth/auth.service';
-import { downloadText } from '../../core/download';
+import type {
+  HallChannelsResponse,
+  HallDailyResponse,
+  HallWaitHeatmapResponse,
+  ListResponse,
+  ReassignmentFlowsResponse,
+  TargetView,
+  WindowChangesResponse,
+  WindowHistoryResponse,
+} from '@onewindow/contracts';
+import { forkJoin, Observable } from 'rxjs';
+import { ChartCard } from '../../charts/chart-card';
+import { CHART_DEFAULTS } from '../../charts/chart-defaults';
+import {
+  channelOptions,
+  channelsAreEmpty,
+  channelTable,
+  onlineTargetLabel,
+} from '../../charts/channels';
+import { flowsOptions, flowsTable } from '../../charts/flows-sankey';
+import {
+  hallDailyIsEmpty,
+  hallDailyOptions,
+  hallDailyTable,
+} from '../../charts/hall-daily';
+import {
+  waitHeatmapOptions,
+  waitHeatmapTable,
+} from '../../charts/wait-heatmap';
+import {
+  describeWindowChange,
+  signed,
+  windowHistoryOptions,
+  windowHistoryTable,
+} from '../../charts/window-history';
+import { AdminApi } from '../../core/api/admin.api';
+import { AnalyticsApi } from '../../core/api/analytics.api';
+import { DirectoryApi } from '../../core/api/directory.api';
+import { chartStatusOf, loadErrorText } from '../../core/api/load-text';
+import { loader, LoadState } from '../../core/api/loader';
 import { LanguageService } from '../../core/i18n/language.service';
 import { formatShanghaiDateTime } from '../../core/time/shanghai-time';
-import { HallsApi } from './halls.api';
+import { HallSelect } from '../../shared/hall-select';
+import { TargetsTable } from '../../shared/targets-table';
+import { autoGranularity, DEFAULT_FROM, DEFAULT_TO } from './hall-span';
+import { LivePanel } from './live-panel';
 
-export const DEFAULT_FROM = '2016-01-01';
-export const DEFAULT_TO = '2020-12-31';
-/** Zhejiang: the halls an admin picks from. */
-export const DEFAULT_REGION = '330000';
+export { DEFAULT_FROM, DEFAULT_TO } from './hall-span';
 
-type HistoryState =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'ready'; data: WindowHistoryResponse; loadedAt: Date }
-  | { status: 'error'; message: string | null };
-
-interface HistoryQuery {
+interface Query {
   hallId: string;
   from: string;
   to: string;
 }
 
-/** Hall overview: the windows of one hall over time, by mode. */
+interface WindowsData {
+  history: WindowHistoryResponse;
+  changes: WindowChangesResponse;
+}
+
+/**
+ * Hall overview (hall manager; clerks, the reform office and admins read it too): today live, daily
+ * visitors and tickets, windows over time with the days they changed, cases by channel, waits by
+ * hour and weekday, staff moves and the hall's targets.
+ */
 @Component({
   selector: 'app-hall-overview-page',
-  imports: [TranslocoPipe, WindowHistoryChart],
+  imports: [TranslocoPipe, ChartCard, HallSelect, LivePanel, TargetsTable],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './hall-overview.page.html',
 })
 export class HallOverviewPage {
-  private readonly api = inject(HallsApi);
-  private readonly auth = inject(AuthService);
+  private readonly analytics = inject(AnalyticsApi);
+  private readonly directory = inject(DirectoryApi);
+  private readonly admin = inject(AdminApi);
   private readonly transloco = inject(TranslocoService);
-  private readonly destroyRef = inject(DestroyRef);
+  private readonly defaults = inject(CHART_DEFAULTS);
   protected readonly lang = inject(LanguageService).lang;
 
-  /** Admins and reform offices pick a hall; managers and clerks see their own. */
-  protected readonly ownHallId = this.ownHall();
-  protected readonly canPick = this.ownHallId === null;
+  /** `?hall=` (a drill-down from the region page). */
+  readonly hall = input<string | null>(null);
 
-  protected readonly halls = signal<HallView[]>([]);
-  protected readonly hallsError = signal<string | null | undefined>(undefined);
-  protected readonly hallsLoading = signal(false);
-  protected readonly ownHallName = signal<string | null>(null);
-  protected readonly hallId = signal<string | null>(this.ownHallId);
+  protected readonly hallId = signal<string | null>(null);
+  protected readonly hallName = signal('');
   protected readonly from = signal(DEFAULT_FROM);
   protected readonly to = signal(DEFAULT_TO);
   protected readonly rangeError = computed(() => this.from() > this.to());
-  protected readonly history = signal<HistoryState>({ status: 'idle' });
+  protected readonly query = signal<Query | null>(null);
 
-  protected readonly hallName = computed(() => {
-    const id = this.hallId();
-    return (
-      this.halls().find((h) => h.id === id)?.name ?? this.ownHallName() ?? ''
-    );
+  protected readonly daily = loader<HallDailyResponse>();
+  protected readonly windows = loader<WindowsData>();
+  protected readonly channels = loader<HallChannelsResponse>();
+  protected readonly heatmap = loader<HallWaitHeatmapResponse>();
+  protected readonly flows = loader<ReassignmentFlowsResponse>();
+  protected readonly targets = loader<ListResponse<TargetView>>();
+
+  private readonly anim = { animation: this.defaults.animation };
+  private readonly fileBase = computed(() => {
+    const q = this.query();
+    return q ? `${this.hallName() || q.hallId}_${q.from}_${q.to}` : 'hall';
   });
-  protected readonly days = computed(() => {
-    const h = this.history();
-    return h.status === 'ready' ? h.data.days : [];
-  });
-  protected readonly isEmpty = computed(() =>
-    this.days().every((d) => d.total === 0),
+
+  constructor() {
+    // a new hall shows at once, with the span in the form
+    effect(() => {
+      const hallId = this.hallId();
+      if (hallId) untracked(() => this.apply());
+    });
+    effect(() => {
+      const q = this.query();
+      if (q) untracked(() => this.load(q));
+    });
+  }
+
+  // ---- daily ----
+  protected readonly dailyStatus = computed(() =>
+    chartStatusOf(this.daily.state(), (d) => hallDailyIsEmpty(d.days)),
   );
-  protected readonly loadedAt = computed(() => {
-    const h = this.history();
-    return h.status === 'ready'
-      ? formatShanghaiDateTime(h.loadedAt, this.lang())
-      : '';
+  protected readonly dailyOption = computed(() => {
+    const d = this.daily.data();
+    return d ? hallDailyOptions(d.days, this.lang(), this.anim) : null;
   });
-  protected readonly summary = computed(() => {
-    const days = this.days();
+  protected readonly dailyTable = computed(() => {
+    const d = this.daily.data();
+    return d ? hallDailyTable(d.days, this.lang()) : null;
+  });
+
+  // ---- windows ----
+  protected readonly windowsStatus = computed(() =>
+    chartStatusOf(this.windows.state(), (d) =>
+      d.history.days.every((x) => x.total === 0),
+    ),
+  );
+  protected readonly windowsOption = computed(() => {
+    const d = this.windows.data();
+    return d
+      ? windowHistoryOptions(d.history.days, this.lang(), {
+          ...this.anim,
+          changes: d.changes.changes,
+        })
+      : null;
+  });
+  protected readonly windowsTable = computed(() => {
+    const d = this.windows.data();
+    return d ? windowHistoryTable(d.history.days, this.lang()) : null;
+  });
+  protected readonly changeRows = computed(() => {
+    const d = this.windows.data();
     const lang = this.lang();
+    return (d?.changes.changes ?? []).map((c) => ({
+      date: c.date,
+      what: describeWindowChange(c, lang),
+      net: signed(c.netChange),
+      notes: c.notes.join(' / '),
+    }));
+  });
+  protected readonly windowsSummary = computed(() => {
+    const days = this.windows.data()?.history.days ?? [];
     if (days.length === 0) return '';
     const first = days[0];
     const last = days[days.length - 1];
@@ -98,70 +179,83 @@ export class HallOverviewPage {
         last: last.total,
         comprehensive: last.comprehensive,
       },
-      lang,
+      this.lang(),
     );
   });
-  protected readonly errorMessage = computed(() => {
-    const h = this.history();
-    return h.status === 'error'
-      ? (h.message ??
-          this.transloco.translate('error.network', {}, this.lang()))
+
+  // ---- channels ----
+  protected readonly channelsStatus = computed(() =>
+    chartStatusOf(this.channels.state(), (d) => channelsAreEmpty(d.points)),
+  );
+  private readonly onlineTarget = computed(() => {
+    const target = this.targets
+      .data()
+      ?.items.find((t) => t.metric === 'online_rate');
+    if (!target) return null;
+    const lang = this.lang();
+    return {
+      value: target.value,
+      label: onlineTargetLabel(
+        this.transloco.translate('chart.target', {}, lang),
+        this.transloco.translate(`comparison.${target.comparison}`, {}, lang),
+        target.value,
+        lang,
+      ),
+    };
+  });
+  protected readonly channelsOption = computed(() => {
+    const d = this.channels.data();
+    return d
+      ? channelOptions(d.points, this.lang(), {
+          ...this.anim,
+          target: this.onlineTarget(),
+        })
+      : null;
+  });
+  protected readonly channelsTable = computed(() => {
+    const d = this.channels.data();
+    return d ? channelTable(d.points, this.lang()) : null;
+  });
+
+  // ---- heatmap ----
+  protected readonly heatmapStatus = computed(() =>
+    chartStatusOf(this.heatmap.state(), (d) => d.cells.length === 0),
+  );
+  protected readonly heatmapOption = computed(() => {
+    const d = this.heatmap.data();
+    return d ? waitHeatmapOptions(d, this.lang(), this.anim) : null;
+  });
+  protected readonly heatmapTable = computed(() => {
+    const d = this.heatmap.data();
+    return d ? waitHeatmapTable(d, this.lang()) : null;
+  });
+
+  // ---- flows ----
+  protected readonly flowsStatus = computed(() =>
+    chartStatusOf(this.flows.state(), (d) => d.total === 0),
+  );
+  protected readonly flowsOption = computed(() => {
+    const d = this.flows.data();
+    return d ? flowsOptions(d, this.lang(), this.anim) : null;
+  });
+  protected readonly flowsTable = computed(() => {
+    const d = this.flows.data();
+    return d ? flowsTable(d, this.lang()) : null;
+  });
+
+  protected readonly loadedAt = computed(() => {
+    const s = this.daily.state();
+    return s.status === 'ready'
+      ? formatShanghaiDateTime(s.loadedAt, this.lang())
       : '';
   });
-  protected readonly hallsErrorMessage = computed(
-    () =>
-      this.hallsError() ??
-      this.transloco.translate('error.network', {}, this.lang()),
-  );
-  protected readonly fileName = computed(
-    () =>
-      `windows_${this.hallName() || this.hallId()}_${this.from()}_${this.to()}`,
-  );
 
-  private readonly queries = new Subject<HistoryQuery>();
-
-  constructor() {
-    this.queries
-      .pipe(
-        switchMap((q) =>
-          this.api.windowHistory(q.hallId, q.from, q.to).pipe(
-            map(
-              (data): HistoryState => ({
-                status: 'ready',
-                data,
-                loadedAt: new Date(),
-              }),
-            ),
-            catchError((error: unknown) =>
-              of<HistoryState>({
-                status: 'error',
-                message: apiErrorMessage(error),
-              }),
-            ),
-            startWith<HistoryState>({ status: 'loading' }),
-          ),
-        ),
-        takeUntilDestroyed(this.destroyRef),
-      )
-      .subscribe((state) => this.history.set(state));
-
-    if (this.ownHallId) {
-      this.api
-        .hall(this.ownHallId)
-        .pipe(takeUntilDestroyed(this.destroyRef))
-        .subscribe({
-          next: (hall) => this.ownHallName.set(hall.name),
-          error: () => undefined,
-        });
-      this.load();
-    } else {
-      this.loadHalls();
-    }
+  protected errorOf(state: LoadState<unknown>): string {
+    return loadErrorText(state, this.lang());
   }
 
-  protected onHallChange(event: Event): void {
-    this.hallId.set((event.target as HTMLSelectElement).value);
-    this.load();
+  protected file(kind: string): string {
+    return `${kind}_${this.fileBase()}`;
   }
 
   protected onDateChange(which: 'from' | 'to', event: Event): void {
@@ -169,52 +263,30 @@ export class HallOverviewPage {
     if (value) (which === 'from' ? this.from : this.to).set(value);
   }
 
-  protected apply(event: Event): void {
+  protected submit(event: Event): void {
     event.preventDefault();
-    this.load();
+    this.apply();
   }
 
-  protected downloadCsv(): void {
-    downloadText(
-      `${this.fileName()}.csv`,
-      windowHistoryCsv(this.days(), this.lang()),
-      'text/csv;charset=utf-8',
-    );
-  }
-
-  private load(): void {
+  private apply(): void {
     const hallId = this.hallId();
     if (!hallId || this.rangeError()) return;
-    this.queries.next({ hallId, from: this.from(), to: this.to() });
+    this.query.set({ hallId, from: this.from(), to: this.to() });
   }
 
-  private loadHalls(): void {
-    const region = this.auth.user()?.regionCode ?? DEFAULT_REGION;
-    this.hallsLoading.set(true);
-    this.api
-      .halls(region)
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (res) => {
-          this.hallsLoading.set(false);
-          this.hallsError.set(undefined);
-          this.halls.set(res.items);
-          if (res.items.length > 0) {
-            this.hallId.set(res.items[0].id);
-            this.load();
-          }
-        },
-        error: (error: unknown) => {
-          this.hallsLoading.set(false);
-          this.hallsError.set(apiErrorMessage(error));
-        },
-      });
-  }
-
-  private ownHall(): string | null {
-    const user = this.auth.user();
-    return user && (user.role === 'hall_manager' || user.role === 'clerk')
-      ? (user.hallId ?? null)
-      : null;
+  private load({ hallId, from, to }: Query): void {
+    this.daily.load(this.analytics.hallDaily(hallId, from, to));
+    this.windows.load(
+      forkJoin({
+        history: this.directory.windowHistory(hallId, from, to),
+        changes: this.analytics.windowChanges(hallId, from, to),
+      }) as Observable<WindowsData>,
+    );
+    this.channels.load(
+      this.analytics.hallChannels(hallId, from, to, autoGranularity(from, to)),
+    );
+    this.heatmap.load(this.analytics.hallWaitHeatmap(hallId, from, to));
+    this.flows.load(this.analytics.hallFlows(hallId, from, to));
+    this.targets.load(this.admin.hallTargets(hallId));
   }
 }
