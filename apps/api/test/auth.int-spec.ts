@@ -404,6 +404,8 @@ describe('OpenAPI document', () => {
       '/api/v1/targets/{id}',
       '/api/v1/halls/{hallId}/devices',
       '/api/v1/audit',
+      '/api/v1/users',
+      '/api/v1/users/{id}',
       '/api/v1/analytics/halls/{hallId}/daily',
       '/api/v1/analytics/halls/{hallId}/hourly',
       '/api/v1/analytics/regions/{code}/trends',

@@ -262,7 +262,7 @@ describe('dashboard pages in Chromium against the real API', () => {
     expect(lines[1]).toMatch(/^2019-01-01,\d+,/);
   });
 
-  it('lets the manager administer windows (back-dated), issue a device token once and revoke it', async () => {
+  it('lets the manager administer windows (back-dated), issue a device token once and revoke it, and disable a clerk', async () => {
     await page.locator('[data-nav="admin"]').click();
     await page.waitForURL(/\/admin$/);
     await page.getByTestId('windows-table').waitFor();
@@ -314,6 +314,48 @@ describe('dashboard pages in Chromium against the real API', () => {
     await device.getByTestId('revoke').click();
     await device.locator('.badge', { hasText: '已吊销' }).waitFor();
     await app.shot('admin-devices-zh.png');
+
+    // users: the hall's own, from GET /users; a new clerk, then disabled
+    await page.locator('[data-tab="users"]').click();
+    await page
+      .locator('[data-testid="user-row"][data-username="fuyang-clerk"]')
+      .waitFor();
+    expect(
+      await page
+        .locator('[data-testid="user-row"][data-username="yiwu-manager"]')
+        .count(),
+    ).toBe(0);
+    const username = `e2e-clerk-${Date.now() % 100000}`;
+    const password = 'e2e-long-password';
+    await page.getByTestId('user-name').fill(username);
+    await page.getByTestId('user-password').fill(password);
+    await page
+      .getByTestId('user-form')
+      .locator('button[type="submit"]')
+      .click();
+    const user = page.locator(
+      `[data-testid="user-row"][data-username="${username}"]`,
+    );
+    await user.waitFor();
+    expect(await user.getAttribute('data-active')).toBe('true');
+    page.once('dialog', (d) => void d.accept());
+    await user.getByTestId('toggle-user').click();
+    await page
+      .locator(
+        `[data-testid="user-row"][data-username="${username}"][data-active="false"]`,
+      )
+      .waitFor();
+    expect(await user.getByTestId('user-state').textContent()).toContain(
+      '已停用',
+    );
+    // the API agrees: the disabled login is refused
+    const login = await fetch(app.url('/api/v1/auth/login'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    expect(login.status).toBe(401);
+    await app.shot('admin-users-zh.png');
   });
 
   it('runs a plan with a visible progress bar and shows the layouts side by side', async () => {

@@ -31,6 +31,14 @@ export interface UserView {
   role: Role;
   hallId?: string;
   regionCode?: string;
+  /** Whether the person may log in; given by `GET /users` and `PATCH /users/{id}`. */
+  active?: boolean;
+}
+
+/** `PATCH /users/{id}`: enable or disable a login, or set a new password. */
+export interface UserChange {
+  active?: boolean;
+  password?: string;
 }
 
 export interface LoginRequest {

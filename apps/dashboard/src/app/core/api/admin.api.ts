@@ -11,6 +11,7 @@ import type {
   TargetComparison,
   TargetMetric,
   TargetView,
+  UserChange,
   UserView,
   WindowMode,
   WindowView,
@@ -41,6 +42,12 @@ export interface NewStaff {
   skills?: string[];
 }
 
+export interface StaffChange {
+  name?: string;
+  skills?: string[];
+  active?: boolean;
+}
+
 export interface NewReassignment {
   staffId: string;
   toRole: StaffRole;
@@ -56,6 +63,15 @@ export interface NewTarget {
   parameter?: number | null;
   dueDate: string;
   note?: string | null;
+}
+
+export type TargetChange = Partial<NewTarget>;
+
+export interface UserFilter {
+  hallId?: string;
+  role?: Role;
+  limit?: number;
+  offset?: number;
 }
 
 export interface NewUser {
@@ -117,6 +133,17 @@ export class AdminApi {
     return this.http.post<StaffView>(this.hall(hallId, '/staff'), body);
   }
 
+  updateStaff(
+    hallId: string,
+    staffId: string,
+    body: StaffChange,
+  ): Observable<StaffView> {
+    return this.http.patch<StaffView>(
+      this.hall(hallId, `/staff/${enc(staffId)}`),
+      body,
+    );
+  }
+
   reassignments(
     hallId: string,
     limit = 50,
@@ -160,6 +187,10 @@ export class AdminApi {
     return this.http.post<TargetView>(this.hall(hallId, '/targets'), body);
   }
 
+  updateTarget(id: string, body: TargetChange): Observable<TargetView> {
+    return this.http.patch<TargetView>(`/api/v1/targets/${enc(id)}`, body);
+  }
+
   deleteTarget(id: string): Observable<void> {
     return this.http.delete<void>(`/api/v1/targets/${enc(id)}`);
   }
@@ -181,7 +212,22 @@ export class AdminApi {
     );
   }
 
+  /** Admins: every user (or a hall's); a hall manager: the users of its own hall. */
+  users(filter: UserFilter = {}): Observable<ListResponse<UserView>> {
+    const params: Record<string, string | number> = {
+      limit: filter.limit ?? 500,
+    };
+    if (filter.hallId) params['hallId'] = filter.hallId;
+    if (filter.role) params['role'] = filter.role;
+    if (filter.offset) params['offset'] = filter.offset;
+    return this.http.get<ListResponse<UserView>>('/api/v1/users', { params });
+  }
+
   createUser(body: NewUser): Observable<UserView> {
     return this.http.post<UserView>('/api/v1/users', body);
+  }
+
+  updateUser(id: string, body: UserChange): Observable<UserView> {
+    return this.http.patch<UserView>(`/api/v1/users/${enc(id)}`, body);
   }
 }

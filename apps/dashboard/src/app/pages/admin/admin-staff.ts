@@ -5,6 +5,7 @@ import {
   effect,
   inject,
   input,
+  signal,
   untracked,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
@@ -17,7 +18,7 @@ import {
   type StaffView,
 } from '@onewindow/contracts';
 import { catchError, of } from 'rxjs';
-import { AdminApi } from '../../core/api/admin.api';
+import { AdminApi, type StaffChange } from '../../core/api/admin.api';
 import { DirectoryApi } from '../../core/api/directory.api';
 import { loader } from '../../core/api/loader';
 import { loadErrorText } from '../../core/api/load-text';
@@ -27,7 +28,10 @@ import { todayInShanghai } from '../../core/time/shanghai-time';
 import { checkedValues, fieldValue, FormState } from './admin-form';
 import { FormStatus } from './form-status';
 
-/** Staff (add a person) and their moves between roles (record one, back-dated if need be). */
+/**
+ * Staff (add a person, edit name, skills and whether they are active) and their moves between roles
+ * (record one, back-dated if need be).
+ */
 @Component({
   selector: 'app-admin-staff',
   imports: [TranslocoPipe, FormStatus],
@@ -182,6 +186,67 @@ import { FormStatus } from './form-status';
         <h2 id="staff-h">
           {{ 'admin.staff' | transloco }} ({{ staff.data()?.total ?? 0 }})
         </h2>
+        @for (p of editList(); track p.id) {
+          <form
+            class="form-grid"
+            data-testid="staff-edit-form"
+            (submit)="save($event, p)"
+          >
+            <h3 style="grid-column: 1 / -1">
+              {{ 'admin.editStaffOf' | transloco: { name: p.name } }}
+            </h3>
+            <label class="field">
+              <span>{{ 'admin.staffName' | transloco }}</span>
+              <input
+                name="name"
+                required
+                maxlength="100"
+                [value]="p.name"
+                data-testid="staff-edit-name"
+              />
+            </label>
+            <label class="checks">
+              <input
+                type="checkbox"
+                name="active"
+                data-testid="staff-edit-active"
+                [checked]="p.active"
+                [disabled]="p.role === 'left'"
+              />{{ 'admin.active' | transloco }}
+            </label>
+            @if (p.role === 'left') {
+              <p class="muted small" style="grid-column: 1 / -1">
+                {{ 'admin.leftCannotActivate' | transloco }}
+              </p>
+            }
+            <fieldset class="checks" style="grid-column: 1 / -1">
+              <legend class="muted small">
+                {{ 'admin.skills' | transloco }}
+              </legend>
+              @for (c of categories(); track c.code) {
+                <label
+                  ><input
+                    type="checkbox"
+                    name="skills"
+                    [value]="c.code"
+                    [checked]="p.skills.includes(c.code)"
+                  />{{ name(c.code) }}</label
+                >
+              }
+            </fieldset>
+            <button
+              type="submit"
+              class="btn btn-primary"
+              [disabled]="editForm.saving()"
+            >
+              {{ 'common.save' | transloco }}
+            </button>
+            <button type="button" class="btn" (click)="editing.set(null)">
+              {{ 'common.cancel' | transloco }}
+            </button>
+          </form>
+        }
+        <app-form-status [state]="editForm" />
         @if (staff.data(); as s) {
           <div class="table-scroll">
             <table class="data-table" data-testid="staff-table">
@@ -191,11 +256,12 @@ import { FormStatus } from './form-status';
                   <th scope="col">{{ 'admin.staffRole' | transloco }}</th>
                   <th scope="col">{{ 'admin.skills' | transloco }}</th>
                   <th scope="col">{{ 'admin.active' | transloco }}</th>
+                  <th scope="col">{{ 'common.actions' | transloco }}</th>
                 </tr>
               </thead>
               <tbody>
                 @for (p of s.items; track p.id) {
-                  <tr>
+                  <tr data-testid="staff-row" [attr.data-name]="p.name">
                     <th scope="row">{{ p.name }}</th>
                     <td>{{ 'staffRole.' + p.role | transloco }}</td>
                     <td class="small">{{ skillsText(p) }}</td>
@@ -204,6 +270,16 @@ import { FormStatus } from './form-status';
                         (p.active ? 'admin.active' : 'admin.inactive')
                           | transloco
                       }}
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        class="btn btn-small"
+                        data-testid="edit-staff"
+                        (click)="edit(p)"
+                      >
+                        {{ 'admin.edit' | transloco }}
+                      </button>
                     </td>
                   </tr>
                 }
@@ -229,6 +305,14 @@ export class AdminStaff {
   protected readonly today = todayInShanghai();
   protected readonly staffForm = new FormState();
   protected readonly moveForm = new FormState();
+  protected readonly editForm = new FormState();
+  /** The person being edited. */
+  protected readonly editing = signal<StaffView | null>(null);
+  /** As a list, so the form is built afresh for each person. */
+  protected readonly editList = computed(() => {
+    const p = this.editing();
+    return p ? [p] : [];
+  });
   protected readonly staff = loader<ListResponse<StaffView>>();
   protected readonly moves = loader<ListResponse<ReassignmentView>>();
   protected readonly categories = toSignal(
@@ -246,7 +330,10 @@ export class AdminStaff {
   constructor() {
     effect(() => {
       const hallId = this.hallId();
-      untracked(() => this.reload(hallId));
+      untracked(() => {
+        this.editing.set(null);
+        this.reload(hallId);
+      });
     });
   }
 
@@ -299,6 +386,41 @@ export class AdminStaff {
       (r) => {
         this.reload(this.hallId());
         return { key: 'admin.reassigned', params: { name: r.staffName } };
+      },
+    );
+  }
+
+  protected edit(p: StaffView): void {
+    this.editForm.ok.set(null);
+    this.editForm.error.set(null);
+    this.editing.set(p);
+  }
+
+  /** Sends only what changed: name, skills, active. */
+  protected save(event: Event, p: StaffView): void {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const name = fieldValue(form, 'name');
+    if (!name) return;
+    const skills = checkedValues(form, 'skills').sort();
+    const active = (form.elements.namedItem('active') as HTMLInputElement)
+      .checked;
+    const change: StaffChange = {};
+    if (name !== p.name) change.name = name;
+    if (skills.join(',') !== [...p.skills].sort().join(','))
+      change.skills = skills;
+    if (p.role !== 'left' && active !== p.active) change.active = active;
+    if (!Object.keys(change).length) {
+      this.editForm.error.set(null);
+      this.editForm.ok.set({ key: 'admin.nothingChanged', params: {} });
+      return;
+    }
+    this.editForm.run(
+      this.api.updateStaff(this.hallId(), p.id, change),
+      (saved) => {
+        this.editing.set(null);
+        this.reload(this.hallId());
+        return { key: 'admin.staffUpdated', params: { name: saved.name } };
       },
     );
   }

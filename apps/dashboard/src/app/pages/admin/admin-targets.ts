@@ -1,9 +1,11 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  computed,
   effect,
   inject,
   input,
+  signal,
   untracked,
 } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -15,7 +17,7 @@ import {
   type TargetMetric,
   type TargetView,
 } from '@onewindow/contracts';
-import { AdminApi } from '../../core/api/admin.api';
+import { AdminApi, type TargetChange } from '../../core/api/admin.api';
 import { loader } from '../../core/api/loader';
 import { loadErrorText } from '../../core/api/load-text';
 import { formatMetricValue, formatTarget } from '../../core/format/targets';
@@ -23,7 +25,7 @@ import type { Lang } from '../../core/i18n/languages';
 import { fieldValue, FormState } from './admin-form';
 import { FormStatus } from './form-status';
 
-/** The hall's targets: set one, delete one; each shown with its actual and status. */
+/** The hall's targets: set one, change one, delete one; each shown with its actual and status. */
 @Component({
   selector: 'app-admin-targets',
   imports: [TranslocoPipe, FormStatus],
@@ -98,6 +100,92 @@ import { FormStatus } from './form-status';
     <section class="card stack" aria-labelledby="targets-list-h">
       <h2 id="targets-list-h">{{ 'admin.targets' | transloco }}</h2>
       <app-form-status [state]="actions" />
+      @for (t of editList(); track t.id) {
+        <form
+          class="form-grid"
+          data-testid="target-edit-form"
+          (submit)="save($event, t)"
+        >
+          <h3 style="grid-column: 1 / -1">
+            {{
+              'admin.editTargetOf'
+                | transloco: { metric: ('metric.' + t.metric | transloco) }
+            }}
+          </h3>
+          <label class="field">
+            <span>{{ 'admin.metric' | transloco }}</span>
+            <select name="metric">
+              @for (m of metrics; track m) {
+                <option [value]="m" [selected]="m === t.metric">
+                  {{ 'metric.' + m | transloco }}
+                </option>
+              }
+            </select>
+          </label>
+          <label class="field">
+            <span>{{ 'admin.comparison' | transloco }}</span>
+            <select name="comparison">
+              @for (c of comparisons; track c) {
+                <option [value]="c" [selected]="c === t.comparison">
+                  {{ 'comparison.' + c | transloco }}
+                </option>
+              }
+            </select>
+          </label>
+          <label class="field">
+            <span>{{ 'admin.value' | transloco }}</span>
+            <input
+              name="value"
+              type="number"
+              step="any"
+              min="0"
+              required
+              [value]="t.value"
+              data-testid="target-edit-value"
+            />
+          </label>
+          <label class="field">
+            <span
+              >{{ 'admin.parameter' | transloco }}
+              {{ 'common.optional' | transloco }}</span
+            >
+            <input
+              name="parameter"
+              type="number"
+              step="any"
+              min="0"
+              [value]="t.parameter ?? ''"
+            />
+          </label>
+          <label class="field">
+            <span>{{ 'admin.dueDate' | transloco }}</span>
+            <input
+              name="dueDate"
+              type="date"
+              required
+              [value]="t.dueDate"
+              data-testid="target-edit-due"
+            />
+          </label>
+          <label class="field">
+            <span
+              >{{ 'common.note' | transloco }}
+              {{ 'common.optional' | transloco }}</span
+            >
+            <input name="note" maxlength="500" [value]="t.note ?? ''" />
+          </label>
+          <button
+            type="submit"
+            class="btn btn-primary"
+            [disabled]="actions.saving()"
+          >
+            {{ 'common.save' | transloco }}
+          </button>
+          <button type="button" class="btn" (click)="editing.set(null)">
+            {{ 'common.cancel' | transloco }}
+          </button>
+        </form>
+      }
       @if (targets.data(); as list) {
         <div class="table-scroll">
           <table class="data-table" data-testid="admin-targets-table">
@@ -128,6 +216,14 @@ import { FormStatus } from './form-status';
                   </td>
                   <td class="small">{{ t.note ?? '' }}</td>
                   <td>
+                    <button
+                      type="button"
+                      class="btn btn-small"
+                      data-testid="edit-target"
+                      (click)="edit(t)"
+                    >
+                      {{ 'admin.edit' | transloco }}
+                    </button>
                     <button
                       type="button"
                       class="btn btn-small btn-danger"
@@ -166,11 +262,21 @@ export class AdminTargets {
   protected readonly form = new FormState();
   protected readonly actions = new FormState();
   protected readonly targets = loader<ListResponse<TargetView>>();
+  /** The target being changed. */
+  protected readonly editing = signal<TargetView | null>(null);
+  /** As a list, so the form is built afresh for each target. */
+  protected readonly editList = computed(() => {
+    const t = this.editing();
+    return t ? [t] : [];
+  });
 
   constructor() {
     effect(() => {
       const hallId = this.hallId();
-      untracked(() => this.reload(hallId));
+      untracked(() => {
+        this.editing.set(null);
+        this.reload(hallId);
+      });
     });
   }
 
@@ -213,8 +319,46 @@ export class AdminTargets {
     );
   }
 
+  protected edit(t: TargetView): void {
+    this.actions.ok.set(null);
+    this.actions.error.set(null);
+    this.editing.set(t);
+  }
+
+  /** Sends only the fields that changed; an emptied parameter or note is cleared (null). */
+  protected save(event: Event, t: TargetView): void {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const value = fieldValue(form, 'value');
+    const dueDate = fieldValue(form, 'dueDate');
+    if (value === '' || !dueDate) return;
+    const parameterText = fieldValue(form, 'parameter');
+    const parameter = parameterText === '' ? null : Number(parameterText);
+    const note = fieldValue(form, 'note') || null;
+    const metric = fieldValue(form, 'metric') as TargetMetric;
+    const comparison = fieldValue(form, 'comparison') as TargetComparison;
+    const change: TargetChange = {};
+    if (metric !== t.metric) change.metric = metric;
+    if (comparison !== t.comparison) change.comparison = comparison;
+    if (Number(value) !== t.value) change.value = Number(value);
+    if (parameter !== t.parameter) change.parameter = parameter;
+    if (dueDate !== t.dueDate) change.dueDate = dueDate;
+    if (note !== (t.note ?? null)) change.note = note;
+    if (!Object.keys(change).length) {
+      this.actions.error.set(null);
+      this.actions.ok.set({ key: 'admin.nothingChanged', params: {} });
+      return;
+    }
+    this.actions.run(this.api.updateTarget(t.id, change), () => {
+      this.editing.set(null);
+      this.reload(this.hallId());
+      return { key: 'admin.targetUpdated' };
+    });
+  }
+
   protected remove(t: TargetView): void {
     this.actions.run(this.api.deleteTarget(t.id), () => {
+      if (this.editing()?.id === t.id) this.editing.set(null);
       this.reload(this.hallId());
       return { key: 'admin.targetDeleted' };
     });

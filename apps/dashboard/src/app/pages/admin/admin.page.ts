@@ -79,7 +79,11 @@ export type AdminTab = (typeof ADMIN_TABS)[number];
             <app-admin-devices [hallId]="id" [lang]="lang()" />
           }
           @case ('users') {
-            <app-admin-users [hallId]="id" [lang]="lang()" />
+            <app-admin-users
+              [hallId]="id"
+              [hallName]="hallName()"
+              [lang]="lang()"
+            />
           }
         }
       </div>
