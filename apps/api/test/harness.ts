@@ -32,6 +32,8 @@ export interface Harness {
     params?: unknown[],
   ) => Promise<T[]>;
   token: (username: string) => Promise<string>;
+  /** Drops the cached token of `username` (after its password changed, it no longer works). */
+  forgetToken: (username: string) => void;
   close: () => Promise<void>;
 }
 
@@ -133,6 +135,9 @@ export async function startHarness(
     config,
     http,
     sql: async (text, params) => (await c.query(text, params)).rows,
+    forgetToken: (username) => {
+      tokens.delete(username);
+    },
     token: async (username) => {
       const cached = tokens.get(username);
       if (cached) return cached;

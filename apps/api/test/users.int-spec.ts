@@ -309,6 +309,14 @@ describe('Users: list, enable/disable, reset password (HTTP, real PostgreSQL)', 
         })
         .expect(201);
       ids['fy-temp'] = created.body.id;
+      const firstToken = (
+        await login('fy-temp', 'first-long-password').expect(200)
+      ).body.accessToken as string;
+      await h
+        .http()
+        .get(`/api/v1/halls/${FIX.fuyang}/windows`)
+        .set('Authorization', `Bearer ${firstToken}`)
+        .expect(200);
       const [{ password_hash: oldHash }] = await h.sql<{
         password_hash: string;
       }>('SELECT password_hash FROM users WHERE id = $1', [ids['fy-temp']]);
@@ -340,7 +348,15 @@ describe('Users: list, enable/disable, reset password (HTTP, real PostgreSQL)', 
       expect(JSON.stringify(body)).not.toMatch(/password|\$2[aby]\$/i);
 
       await login('fy-temp', 'first-long-password').expect(401);
-      await login('fy-temp', 'second-long-password').expect(200);
+      const fresh = await login('fy-temp', 'second-long-password').expect(200);
+      // a new password ends the sessions issued before it, not the ones after
+      const me = (token: string) =>
+        h
+          .http()
+          .get(`/api/v1/halls/${FIX.fuyang}/windows`)
+          .set('Authorization', `Bearer ${token}`);
+      expectErrorBody((await me(firstToken).expect(401)).body, 401);
+      await me(fresh.body.accessToken).expect(200);
 
       // both at once: one row, as an admin
       const both = await patched('admin', ids['fy-temp'], {
@@ -362,12 +378,28 @@ describe('Users: list, enable/disable, reset password (HTTP, real PostgreSQL)', 
       expect(body).toMatchObject({ role: 'hall_manager', active: false });
       await patched('admin', ids['yiwu-manager'], { active: true });
       await patched('admin', ids['zj-reform'], { active: true });
+      const before = await h.token('admin');
       const own = await patched('admin', ids['admin'], {
         password: PASSWORD.replace('test', 'same'),
       });
       expect(own.body).toMatchObject({ username: 'admin', active: true });
+      // the admin's own session ended with its password: sign in again
+      await h
+        .http()
+        .get('/api/v1/users')
+        .set('Authorization', `Bearer ${before}`)
+        .expect(401);
+      h.forgetToken('admin');
       await login('admin', PASSWORD.replace('test', 'same')).expect(200);
-      await patched('admin', ids['admin'], { password: PASSWORD });
+      await h
+        .http()
+        .patch(`/api/v1/users/${ids['admin']}`)
+        .set(
+          'Authorization',
+          `Bearer ${(await login('admin', PASSWORD.replace('test', 'same')).expect(200)).body.accessToken}`,
+        )
+        .send({ password: PASSWORD })
+        .expect(200);
       await login('admin').expect(200);
     });
 

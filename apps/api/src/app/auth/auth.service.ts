@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -18,6 +19,8 @@ import type { Principal, UserPrincipal } from './principal';
 interface JwtClaims {
   sub: string;
   role: Role;
+  /** passwordStamp of the password the token was issued for: a new password ends old sessions */
+  pwd: string;
 }
 
 /** Only touch devices.last_seen_at when it is older than this, to keep device calls cheap. */
@@ -40,7 +43,11 @@ export class AuthService {
     const ok = await this.hasher.verify(password, user?.passwordHash ?? null);
     if (!user || !ok || !user.active)
       throw ApiErrorException.unauthorized('Wrong username or password');
-    const claims: JwtClaims = { sub: user.id, role: user.role };
+    const claims: JwtClaims = {
+      sub: user.id,
+      role: user.role,
+      pwd: this.passwordStamp(user.passwordHash),
+    };
     const accessToken = await this.jwt.signAsync(claims, {
       expiresIn: this.config.JWT_TTL_SECONDS,
     });
@@ -94,7 +101,22 @@ export class AuthService {
     const user = await this.users.findOne({ where: { id: claims.sub } });
     if (!user || !user.active)
       throw ApiErrorException.unauthorized('Unknown or disabled user');
+    if (claims.pwd !== this.passwordStamp(user.passwordHash))
+      throw ApiErrorException.unauthorized(
+        'The password was changed: sign in again',
+      );
     return toUserPrincipal(user);
+  }
+
+  /**
+   * A short keyed digest of the stored password hash (HMAC with the token secret, so the token
+   * reveals nothing of the hash); it changes with every new password.
+   */
+  private passwordStamp(passwordHash: string): string {
+    return createHmac('sha256', this.config.JWT_SECRET)
+      .update(passwordHash)
+      .digest('base64url')
+      .slice(0, 16);
   }
 }
 
