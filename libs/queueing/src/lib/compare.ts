@@ -1,7 +1,7 @@
 import { generateDays } from './customers';
 import { compileLayout, compileScenario } from './model';
+import { assertValid } from './errors';
 import {
-  assertValid,
   figuresOf,
   O_MEAN,
   O_P90,

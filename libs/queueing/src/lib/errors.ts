@@ -12,3 +12,8 @@ export class QueueingInputError extends Error {
     this.errors = errors;
   }
 }
+
+/** Throws the messages of a `validate…` function, if there are any. */
+export function assertValid(errors: readonly string[]): void {
+  if (errors.length) throw new QueueingInputError(errors);
+}

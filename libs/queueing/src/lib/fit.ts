@@ -1,4 +1,4 @@
-import { QueueingInputError } from './errors';
+import { assertValid, QueueingInputError } from './errors';
 import { MAX_EMPIRICAL_SAMPLES } from './limits';
 import { meanAndCv } from './model';
 import { toMinutes } from './time';
@@ -161,7 +161,7 @@ export function fitHistory(
   });
   if (options.intervals.length === 0)
     errors.push('intervals must not be empty');
-  if (errors.length) throw new QueueingInputError(errors);
+  assertValid(errors);
   const I = options.intervals.length;
   const offset = options.utcOffsetMinutes ?? 480;
   const weekdays = options.weekdays ? new Set(options.weekdays) : null;
@@ -328,12 +328,12 @@ export function scenarioFromFit(
     }),
     target: { ...options.target },
   };
-  if (errors.length) throw new QueueingInputError(errors);
+  assertValid(errors);
   const out = options.onlineShift
     ? applyOnlineShift(scenario, options.onlineShift)
     : scenario;
   const v = validateScenario(out);
-  if (v.length) throw new QueueingInputError(v);
+  assertValid(v);
   return out;
 }
 

@@ -7,12 +7,12 @@ import {
 } from './model';
 import {
   approxIntervalWindows,
-  meetsTarget,
   PoolEvaluator,
   poolLoad,
   type PoolLoad,
 } from './pool-eval';
-import { assertValid, resolveOptions, runLayout, summarize } from './simulate';
+import { assertValid } from './errors';
+import { resolveOptions, runLayout, summarize } from './simulate';
 import type {
   Criterion,
   Layout,
@@ -239,11 +239,7 @@ export function minimumWindows(
       n = smallestMeeting(
         (k) => {
           counts.fill(k);
-          return meetsTarget(
-            ev.evaluate(scheduleFromCounts(counts, cs.bounds)),
-            criterion,
-            cs.targetShare,
-          );
+          return ev.meets(scheduleFromCounts(counts, cs.bounds), criterion);
         },
         start,
         lo,

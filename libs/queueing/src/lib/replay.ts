@@ -1,6 +1,7 @@
 import type { Days } from './customers';
 import { compileLayout, profileBounds } from './model';
-import { assertValid, runLayout, WAIT_EPS } from './simulate';
+import { assertValid } from './errors';
+import { runLayout, WAIT_EPS } from './simulate';
 import { quantileWithZeros } from './stats';
 import type {
   Layout,

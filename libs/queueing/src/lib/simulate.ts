@@ -5,7 +5,7 @@ import {
   type PoolIndex,
 } from './customers';
 import { runPool } from './engine';
-import { QueueingInputError } from './errors';
+import { assertValid } from './errors';
 import {
   type CompiledLayout,
   type CompiledScenario,
@@ -45,10 +45,6 @@ export function resolveOptions(o: SimulateOptions | undefined): ResolvedRun {
     seed: o?.seed ?? DEFAULT_SEED,
     warmUpMinutes: o?.warmUpMinutes ?? 0,
   };
-}
-
-export function assertValid(errors: readonly string[]): void {
-  if (errors.length) throw new QueueingInputError(errors);
 }
 
 /** Waits of every customer of `days` under a compiled layout, and busy / window minutes per replication. */

@@ -13,7 +13,8 @@ import {
   poolLoad,
   SHARE_EPS,
 } from './pool-eval';
-import { assertValid, resolveOptions, runLayout, summarize } from './simulate';
+import { assertValid } from './errors';
+import { resolveOptions, runLayout, summarize } from './simulate';
 import type { Layout, LayoutKind, Scenario, SimulateResult } from './types';
 import { validateMinimumWindowsRequest } from './validate';
 

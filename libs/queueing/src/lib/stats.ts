@@ -74,8 +74,3 @@ export function figureOf(
     ci95: [lo < lowest ? lowest : lo, hi > highest ? highest : hi],
   };
 }
-
-/** Figure of a plain list of replication values. */
-export function figure(values: ArrayLike<number>): Figure {
-  return figureOf(Float64Array.from(values), 0, 1, values.length, NaN);
-}

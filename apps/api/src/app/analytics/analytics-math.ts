@@ -1,5 +1,7 @@
 import type { WindowHistoryDay } from '@onewindow/contracts';
 import { DateTime } from 'luxon';
+import type { DataSource } from 'typeorm';
+import { ApiErrorException } from '../common/api-error.exception';
 
 /** Rounds to `digits` decimals; null stays null. */
 export function round(v: number | null, digits = 2): number | null {
@@ -67,4 +69,17 @@ export function windowsAtPeriodEnds(
       ];
     }),
   );
+}
+
+/** A hall's target wait in minutes; 404 for an unknown hall. */
+export async function hallTargetMinutes(
+  db: DataSource,
+  hallId: string,
+): Promise<number> {
+  const [hall]: { target: number }[] = await db.query(
+    `SELECT target_wait_minutes AS target FROM halls WHERE id = $1`,
+    [hallId],
+  );
+  if (!hall) throw ApiErrorException.notFound('Hall');
+  return hall.target;
 }

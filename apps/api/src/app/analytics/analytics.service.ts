@@ -15,7 +15,13 @@ import { ApiErrorException } from '../common/api-error.exception';
 import { assertSpan } from '../common/service-date';
 import { ModeDelta, windowCountsByDay } from '../windows/window-history';
 import { WindowsService } from '../windows/windows.service';
-import { periodsOf, round, share, windowsAtPeriodEnds } from './analytics-math';
+import {
+  hallTargetMinutes,
+  periodsOf,
+  round,
+  share,
+  windowsAtPeriodEnds,
+} from './analytics-math';
 
 /** Longest span of one request, in days. */
 export const MAX_SPAN_DAYS = 366 * 5;
@@ -60,11 +66,7 @@ export class AnalyticsService {
     to: string,
   ): Promise<HallDailyResponse> {
     assertSpan(from, to, MAX_SPAN_DAYS);
-    const [hall]: { target: number }[] = await this.db.query(
-      `SELECT target_wait_minutes AS target FROM halls WHERE id = $1`,
-      [hallId],
-    );
-    if (!hall) throw ApiErrorException.notFound('Hall');
+    const target = await hallTargetMinutes(this.db, hallId);
     const [tickets, facts, deltas] = await Promise.all([
       this.db.query(
         `SELECT to_char(service_date, 'YYYY-MM-DD') AS date, arrivals, called, served, no_shows,
@@ -106,7 +108,7 @@ export class AnalyticsService {
       hallId,
       from,
       to,
-      targetWaitMinutes: hall.target,
+      targetWaitMinutes: target,
       days: windowCountsByDay(deltas, from, to).map((w) => {
         const r = t.get(w.date);
         const x = f.get(w.date);

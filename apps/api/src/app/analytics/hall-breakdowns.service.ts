@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   HANDLING_CHANNELS,
+  ONLINE_CHANNELS,
   type HallChannelsResponse,
   type HallWaitHeatmapResponse,
   type HandlingChannel,
@@ -10,12 +11,9 @@ import {
   type WindowChangesResponse,
 } from '@onewindow/contracts';
 import { DataSource } from 'typeorm';
-import { ApiErrorException } from '../common/api-error.exception';
 import { assertSpan } from '../common/service-date';
-import { periodsOf, round, share } from './analytics-math';
+import { hallTargetMinutes, periodsOf, round, share } from './analytics-math';
 import { MAX_SPAN_DAYS } from './analytics.service';
-
-const ONLINE: readonly HandlingChannel[] = ['online_web', 'online_mobile'];
 
 /**
  * The breakdowns of one hall the hall overview draws beside its daily figures: cases handled per
@@ -36,7 +34,7 @@ export class HallBreakdownsService {
     granularity: TrendGranularity,
   ): Promise<HallChannelsResponse> {
     assertSpan(from, to, MAX_SPAN_DAYS);
-    await this.assertHall(hallId);
+    await hallTargetMinutes(this.db, hallId);
     const rows: { period: string; channel: HandlingChannel; n: number }[] =
       await this.db.query(
         `SELECT to_char(date_trunc($4, record_date)::date, 'YYYY-MM-DD') AS period, channel, sum(count)::int AS n
@@ -58,7 +56,7 @@ export class HallBreakdownsService {
       points: periodsOf(from, to, granularity).map(({ period }) => {
         const channels = byPeriod.get(period) ?? emptyChannels();
         const total = HANDLING_CHANNELS.reduce((n, c) => n + channels[c], 0);
-        const online = ONLINE.reduce((n, c) => n + channels[c], 0);
+        const online = ONLINE_CHANNELS.reduce((n, c) => n + channels[c], 0);
         return {
           period,
           channels,
@@ -76,7 +74,7 @@ export class HallBreakdownsService {
     to: string,
   ): Promise<HallWaitHeatmapResponse> {
     assertSpan(from, to, MAX_SPAN_DAYS);
-    const target = await this.assertHall(hallId);
+    const target = await hallTargetMinutes(this.db, hallId);
     const rows: {
       weekday: number;
       hour: number;
@@ -124,7 +122,7 @@ export class HallBreakdownsService {
     to: string,
   ): Promise<WindowChangesResponse> {
     assertSpan(from, to);
-    await this.assertHall(hallId);
+    await hallTargetMinutes(this.db, hallId);
     const rows: {
       date: string;
       kind: 'opened' | 'converted' | 'retired';
@@ -169,16 +167,6 @@ export class HallBreakdownsService {
       days.set(r.date, day);
     }
     return { hallId, from, to, changes: [...days.values()] };
-  }
-
-  /** 404 for an unknown hall; its target wait in minutes otherwise. */
-  private async assertHall(hallId: string): Promise<number> {
-    const [hall]: { target: number }[] = await this.db.query(
-      `SELECT target_wait_minutes AS target FROM halls WHERE id = $1`,
-      [hallId],
-    );
-    if (!hall) throw ApiErrorException.notFound('Hall');
-    return hall.target;
   }
 }
 

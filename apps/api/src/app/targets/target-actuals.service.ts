@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type {
-  TargetActual,
-  TargetMetric,
-  TargetScope,
-  TargetStatus,
+import {
+  type TargetActual,
+  type TargetMetric,
+  type TargetScope,
+  type TargetStatus,
+  ONLINE_CHANNELS,
 } from '@onewindow/contracts';
 import type { TargetEntity } from '@onewindow/persistence';
 import { DataSource } from 'typeorm';
@@ -145,18 +146,18 @@ export class TargetActualsService {
     };
   }
 
-  /** (online_web + online_mobile) / all channels, over the handling records of the span. */
+  /** Online channels (ONLINE_CHANNELS) / all channels, over the handling records of the span. */
   private async onlineRate(
     hallIds: string[],
     asOf: string,
   ): Promise<Figure | null> {
     const { from, to } = factSpan(asOf);
     const [r]: { online: string; total: string }[] = await this.db.query(
-      `SELECT COALESCE(SUM(count) FILTER (WHERE channel IN ('online_web', 'online_mobile')), 0) AS online,
+      `SELECT COALESCE(SUM(count) FILTER (WHERE channel = ANY($4::text[])), 0) AS online,
               COALESCE(SUM(count), 0) AS total
        FROM handling_records
        WHERE hall_id = ANY($1) AND record_date BETWEEN $2 AND $3`,
-      [hallIds, from, to],
+      [hallIds, from, to, ONLINE_CHANNELS],
     );
     return fraction(Number(r.online), Number(r.total), from, to);
   }

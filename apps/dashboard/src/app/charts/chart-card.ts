@@ -17,7 +17,7 @@ import { downloadText, downloadUrl } from '../core/download';
 import { CsvTable, safeFileName, toCsv } from '../core/format/csv';
 import { echartsLocale, Lang } from '../core/i18n/languages';
 import { CHART_DEFAULTS } from './chart-defaults';
-import { ChartOption } from './chart-option';
+import { ChartOption, seriesList } from './chart-option';
 import { echarts } from './echarts-setup';
 
 export type ChartStatus = 'loading' | 'ready' | 'empty' | 'error';
@@ -32,8 +32,7 @@ export interface ChartClick {
 
 /** Counts the drawn values of an option's series (nulls and gaps not counted). */
 export function countPoints(option: unknown): number {
-  const series = (option as { series?: unknown } | null)?.series;
-  const list = (Array.isArray(series) ? series : series ? [series] : []) as {
+  const list = (option ? seriesList(option as ChartOption) : []) as {
     data?: unknown[];
     links?: unknown[];
   }[];

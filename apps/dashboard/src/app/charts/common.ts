@@ -75,11 +75,6 @@ export const numberFormatter =
   (v: number | null) =>
     formatNumber(v, lang, digits);
 
-export const percentFormatter =
-  (lang: Lang, digits = 1) =>
-  (v: number | null) =>
-    formatPercent(v, lang, digits);
-
 /** A share axis in percent (0–100 %). */
 export function percentAxis(name: string, lang: Lang) {
   return {

@@ -151,6 +151,7 @@ export class ImportRunner {
 class Run<K extends ImportKind> {
   private readonly kind: K;
   private checkpoint: number;
+  private partitionsEnsured: { from: string; to: string } | null = null;
   private storedRejections: number;
   private readonly seen = new Map<string, number>();
   /** the import's counts after the last batch written */
@@ -306,7 +307,10 @@ class Run<K extends ImportKind> {
       );
   }
 
-  /** Monthly ticket partitions for the batch's days (each creation commits on its own). */
+  /**
+   * Monthly ticket partitions for the batch's days (each creation commits on its own); a batch
+   * inside the span the previous call made sure of does not ask again.
+   */
   private async ensurePartitions(days: string[]): Promise<void> {
     let from = days[0];
     let to = days[0];
@@ -314,12 +318,16 @@ class Run<K extends ImportKind> {
       if (d < from) from = d;
       if (d > to) to = d;
     }
+    const known = this.partitionsEnsured;
+    if (known && from >= known.from && to <= known.to) return;
     for (let attempt = 0; ; attempt++) {
       try {
         await this.db.query(
           `SELECT ensure_ticket_partitions($1::date, $2::date)`,
           [from, to],
         );
+        // the last span only: a file sorted by date asks once per month it crosses
+        this.partitionsEnsured = { from, to };
         return;
       } catch (e) {
         // another worker created the same partition a moment earlier: look again

@@ -4,6 +4,7 @@ import type {
   PlanResult,
 } from '@onewindow/contracts';
 import {
+  applyOnlineShift,
   comparePooling,
   defaultHybridPools,
   fitHistory,
@@ -94,20 +95,18 @@ export async function computePlan(
     weekdays: inputs.weekdays,
   });
   const base = scenarioFromFit(fit, { target: inputs.target });
-  const shifted = inputs.onlineShiftPoints > 0;
-  const scenario = shifted
-    ? scenarioFromFit(fit, {
-        target: inputs.target,
-        onlineShift: {
+  const scenario =
+    inputs.onlineShiftPoints > 0
+      ? applyOnlineShift(base, {
           points: inputs.onlineShiftPoints,
+          // only categories of the fitted scenario (the others had no arrivals)
           onlineRates: Object.fromEntries(
             Object.entries(rates).filter(([c]) =>
               base.categories.some((k) => k.code === c),
             ),
           ),
-        },
-      })
-    : base;
+        })
+      : base;
   const steps = 1 + inputs.layouts.length * 2 + 1;
   let done = 1;
   await progress(done / steps);

@@ -1,6 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CreatePlanRequest, PlanResult } from '@onewindow/contracts';
+import {
+  type CreatePlanRequest,
+  ONLINE_CHANNELS,
+  type PlanResult,
+} from '@onewindow/contracts';
 import { QueueingInputError, type TicketRecord } from '@onewindow/queueing';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -48,12 +52,12 @@ export class PlanRunner {
     const rateRows: { category: string; online: number; window: number }[] =
       await this.db.query(
         `SELECT s.category_code AS category,
-                COALESCE(sum(h.count) FILTER (WHERE h.channel IN ('online_web', 'online_mobile')), 0)::float AS online,
+                COALESCE(sum(h.count) FILTER (WHERE h.channel = ANY($4::text[])), 0)::float AS online,
                 COALESCE(sum(h.count) FILTER (WHERE h.channel = 'window'), 0)::float AS window
          FROM handling_records h JOIN service_items s ON s.code = h.service_item_code
          WHERE h.hall_id = $1 AND h.record_date BETWEEN $2 AND $3
          GROUP BY s.category_code`,
-        [plan.hall_id, i.historyFrom, i.historyTo],
+        [plan.hall_id, i.historyFrom, i.historyTo, ONLINE_CHANNELS],
       );
     const [{ n }]: { n: number }[] = await this.db.query(
       `SELECT count(*)::int AS n FROM windows WHERE hall_id = $1 AND retired_on IS NULL`,

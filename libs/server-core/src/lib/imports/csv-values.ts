@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { normalizeHeaderName } from './csv-formats';
 
 /** A value read from a CSV field, or why it cannot be read. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -121,7 +122,7 @@ export function parseChoice<T extends string>(
 ): Parsed<T> {
   const s = raw.trim();
   if (!s) return bad('is empty');
-  const key = s.toLowerCase().replace(/[\s-]+/g, '_');
+  const key = normalizeHeaderName(s);
   const found =
     choices.find((c) => c === key) ??
     aliases[key] ??

@@ -104,9 +104,12 @@ describe('HallLiveService', () => {
   it('reads the snapshot', () => {
     answers = [];
     const live = setUp();
-    live.snapshot('h1').subscribe();
+    const snap = { hallId: 'h1', waiting: 3 };
+    let got: unknown;
+    live.snapshot('h1').subscribe((s) => (got = s));
     TestBed.inject(HttpTestingController)
       .expectOne('/api/v1/halls/h1/queue')
-      .flush({});
+      .flush(snap);
+    expect(got).toEqual(snap);
   });
 });

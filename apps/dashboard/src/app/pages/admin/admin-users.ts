@@ -281,11 +281,15 @@ export class AdminUsers {
   private readonly hallNames = signal<ReadonlyMap<string, string>>(new Map());
   private hallNamesAsked = false;
 
+  /** The hall the list is of; null for everyone (an admin's "all": the hall picked does not matter). */
+  private readonly listedHall = computed(() =>
+    this.scope() === 'all' && this.isAdmin() ? null : this.hallId(),
+  );
+
   constructor() {
     effect(() => {
-      const hallId = this.hallId();
-      const scope = this.scope();
-      untracked(() => this.reload(hallId, scope));
+      const hallId = this.listedHall();
+      untracked(() => this.reload(hallId));
     });
   }
 
@@ -334,7 +338,7 @@ export class AdminUsers {
     )
       return;
     this.actions.run(this.api.updateUser(u.id, { active }), (changed) => {
-      this.reload(this.hallId(), this.scope());
+      this.reload(this.listedHall());
       return {
         key:
           changed.active === false
@@ -386,7 +390,7 @@ export class AdminUsers {
       (u) => {
         form.reset();
         this.role.set('clerk');
-        this.reload(this.hallId(), this.scope());
+        this.reload(this.listedHall());
         return {
           key: 'admin.userCreated',
           params: {
@@ -398,12 +402,11 @@ export class AdminUsers {
     );
   }
 
-  private reload(hallId: string, scope: 'hall' | 'all'): void {
-    const everyone = scope === 'all' && this.isAdmin();
-    if (everyone) this.askHallNames();
+  private reload(hallId: string | null): void {
+    if (hallId === null) this.askHallNames();
     this.users.load(
       this.api.users({
-        ...(everyone ? {} : { hallId }),
+        ...(hallId === null ? {} : { hallId }),
         limit: USERS_PAGE,
       }),
     );

@@ -56,8 +56,6 @@ import { TargetsTable } from '../../shared/targets-table';
 import { autoGranularity, DEFAULT_FROM, DEFAULT_TO } from './hall-span';
 import { LivePanel } from './live-panel';
 
-export { DEFAULT_FROM, DEFAULT_TO } from './hall-span';
-
 interface Query {
   hallId: string;
   from: string;
@@ -115,7 +113,12 @@ export class HallOverviewPage {
     // a new hall shows at once, with the span in the form
     effect(() => {
       const hallId = this.hallId();
-      if (hallId) untracked(() => this.apply());
+      if (!hallId) return;
+      untracked(() => {
+        // the targets are the hall's, whatever the span: once per hall
+        this.targets.load(this.admin.hallTargets(hallId));
+        this.apply();
+      });
     });
     effect(() => {
       const q = this.query();
@@ -287,6 +290,5 @@ export class HallOverviewPage {
     );
     this.heatmap.load(this.analytics.hallWaitHeatmap(hallId, from, to));
     this.flows.load(this.analytics.hallFlows(hallId, from, to));
-    this.targets.load(this.admin.hallTargets(hallId));
   }
 }
