@@ -5,6 +5,7 @@ import { RegionRollups1764547200000 } from './1764547200000-RegionRollups';
 import { IssueTicketFunction1764720000000 } from './1764720000000-IssueTicketFunction';
 import { Imports1764806400000 } from './1764806400000-Imports';
 import { RollupHallDays1764892800000 } from './1764892800000-RollupHallDays';
+import { FrontOfHall1764979200000 } from './1764979200000-FrontOfHall';
 
 /** Every migration, in order. The data source and the CLI both read this list. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   IssueTicketFunction1764720000000,
   Imports1764806400000,
   RollupHallDays1764892800000,
+  FrontOfHall1764979200000,
 ];

@@ -113,6 +113,8 @@ describe('Queue service (HTTP, real PostgreSQL and Redis)', () => {
         recallCount: 0,
         position: 1,
         estimatedWaitMinutes: 0,
+        statusToken: expect.stringMatching(/^[A-Za-z0-9_-]{32}$/),
+        statusUrl: `/t/${first.body.statusToken}`,
       });
       const again = await issue(
         kiosk,
@@ -120,6 +122,7 @@ describe('Queue service (HTTP, real PostgreSQL and Redis)', () => {
         'kiosk-1-0001',
       ).expect(200);
       expect(again.body.id).toBe(first.body.id);
+      expect(again.body.statusToken).toBe(first.body.statusToken);
       expectErrorBody(
         (
           await issue(
@@ -614,8 +617,16 @@ describe('Queue service (HTTP, real PostgreSQL and Redis)', () => {
       await live.waitFor((ev) =>
         ev.some((e) => e.event === 'ticket.issued' && e.data['id'] === t.id),
       );
-      // the issued event (built by issue_ticket() in SQL) is the ticket's view without its place
-      const { position, estimatedWaitMinutes, ...view } = t;
+      // the issued event (built by issue_ticket() in SQL) is the ticket's view without its place,
+      // and never carries the holder's status token
+      const {
+        position,
+        estimatedWaitMinutes,
+        statusToken,
+        statusUrl,
+        ...view
+      } = t;
+      expect(statusUrl).toBe(`/t/${statusToken}`);
       expect([position, estimatedWaitMinutes]).toEqual([
         expect.any(Number),
         expect.any(Number),

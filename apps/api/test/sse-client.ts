@@ -13,6 +13,8 @@ export class SseClient {
   readonly events: SseEvent[] = [];
   comments = 0;
   status = 0;
+  /** The server ended the stream. */
+  ended = false;
   private req?: http.ClientRequest;
   private buffer = '';
 
@@ -42,6 +44,7 @@ export class SseClient {
           this.status = res.statusCode ?? 0;
           res.setEncoding('utf8');
           res.on('data', (chunk: string) => this.feed(chunk));
+          res.on('end', () => (this.ended = true));
           resolve();
         },
       );
@@ -64,9 +67,10 @@ export class SseClient {
         const i = line.indexOf(':');
         if (i > 0) fields[line.slice(0, i)] = line.slice(i + 1).trimStart();
       }
-      if (fields['id'] && fields['data']) {
+      if (fields['data']) {
         this.events.push({
-          id: Number(fields['id']),
+          // streams without ids (citizens' ticket pages) count 0
+          id: Number(fields['id'] ?? 0),
           event: fields['event'] ?? 'message',
           data: JSON.parse(fields['data']),
         });

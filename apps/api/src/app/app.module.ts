@@ -59,6 +59,11 @@ export class AppModule {
               ttl: 60_000,
               limit: config.DEVICE_RATE_LIMIT_PER_MINUTE,
             },
+            {
+              name: 'public',
+              ttl: 60_000,
+              limit: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
+            },
           ],
         }),
         RedisModule,

@@ -11,8 +11,22 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig, requestIdOf } from '@onewindow/server-core';
 import fastifyStatic from '@fastify/static';
 import { Logger } from 'nestjs-pino';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createValidationPipe } from './common/validation';
 import { registerCsvBodyParser } from './imports/csv-body';
+
+/**
+ * The hall floor's pages (the floor app): printed QR codes and paired devices depend on these
+ * addresses. Its files are served under /floor/.
+ */
+export const FLOOR_PAGES = [
+  '/kiosk',
+  '/board',
+  '/counter',
+  '/rate',
+  '/t/:statusToken',
+] as const;
 
 /** Largest JSON body accepted (larger: 413). */
 export const BODY_LIMIT_BYTES = 100 * 1024;
@@ -72,6 +86,28 @@ export async function configureApp(
   );
   // CSV uploads: text/csv on the import upload route only, up to 20 MiB (imports/csv-body.ts)
   registerCsvBodyParser(fastify);
+
+  if (config.FLOOR_DIR) {
+    // registered before the dashboard's catch-all; hashed file names, so the files may be cached
+    // for good, the pages never (a new build must reach every paired device)
+    const index = readFileSync(join(config.FLOOR_DIR, 'index.html'));
+    await app.register(fastifyStatic, {
+      root: config.FLOOR_DIR,
+      prefix: '/floor/',
+      decorateReply: false,
+      preCompressed: true,
+      index: false,
+      immutable: true,
+      maxAge: '365d',
+    });
+    for (const page of FLOOR_PAGES)
+      fastify.get(page, (_req, reply) =>
+        reply
+          .type('text/html; charset=utf-8')
+          .header('Cache-Control', 'no-cache')
+          .send(index),
+      );
+  }
 
   if (config.DASHBOARD_DIR) {
     // the built dashboard at /, and its index for any other page path (client-side routes)

@@ -194,3 +194,31 @@ export interface HallRankingResponse {
   /** every hall of the region's subtree, by name */
   halls: HallRankingRow[];
 }
+
+/** Ratings (好差评) of a group of tickets over a span: how many were rated, the mean, the low ones. */
+export interface RatingFigures {
+  /** tickets completed as done */
+  served: number;
+  rated: number;
+  /** mean of the ratings given (1–5); null when none */
+  meanRating: number | null;
+  /** ratings of 1–2 (差评) */
+  low: number;
+  /** low ÷ rated; null when none */
+  lowShare: number | null;
+}
+
+/** `GET /analytics/halls/{hallId}/ratings?from&to`: ratings per window and per category (from the rollups). */
+export interface HallRatingsResponse {
+  hallId: string;
+  from: string;
+  to: string;
+  overall: RatingFigures;
+  byWindow: (RatingFigures & {
+    windowId: string;
+    label: string;
+    /** mean minutes from start to completion of the done tickets; null when none */
+    meanHandlingMinutes: number | null;
+  })[];
+  byCategory: (RatingFigures & { categoryCode: string })[];
+}

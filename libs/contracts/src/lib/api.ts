@@ -122,12 +122,21 @@ export interface WindowHistoryResponse {
   days: WindowHistoryDay[];
 }
 
+/** `POST /halls/{hallId}/devices`: a rating pad (`rater`) names the window it stands at. */
+export interface DeviceCreate {
+  kind: DeviceKind;
+  name: string;
+  windowId?: string;
+}
+
 export interface DeviceCreated {
   id: string;
   kind: DeviceKind;
   name: string;
   /** Shown once; only its hash is stored. */
   token: string;
+  /** The window a rating pad is bound to. */
+  windowId?: string;
 }
 
 export interface DeviceView {
@@ -137,6 +146,23 @@ export interface DeviceView {
   createdAt: string;
   revokedAt: string | null;
   lastSeenAt: string | null;
+  windowId?: string;
+  windowLabel?: string;
+}
+
+/** `GET /devices/me`: what a paired device needs to know about itself and its hall. */
+export interface DeviceSelf {
+  id: string;
+  kind: DeviceKind;
+  name: string;
+  hall: {
+    id: string;
+    name: string;
+    timezone: string;
+    openingHours: OpeningHours;
+  };
+  /** The window of a rating pad. */
+  window?: { id: string; label: string };
 }
 
 /** One configuration change in the audit log. */

@@ -7,7 +7,8 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const DEVICE_KINDS = ['kiosk', 'sensor', 'display'] as const;
+/** kiosk: issues tickets; sensor: counts people at the door; display: the hall's board; rater: the rating pad of one window. */
+export const DEVICE_KINDS = ['kiosk', 'sensor', 'display', 'rater'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
 export const REGION_LEVELS = [
@@ -83,6 +84,23 @@ export type TicketState = (typeof TICKET_STATES)[number];
 
 export const TICKET_OUTCOMES = ['done', 'needs_materials', 'rejected'] as const;
 export type TicketOutcome = (typeof TICKET_OUTCOMES)[number];
+
+/** 好差评: 5 非常满意 · 4 满意 · 3 基本满意 · 2 不满意 · 1 非常不满意; 1–2 count as low ratings. */
+export const RATING_SCORES = [5, 4, 3, 2, 1] as const;
+export type RatingScore = (typeof RATING_SCORES)[number];
+/** A rating of at most this is a low rating (差评), which may carry a reason. */
+export const LOW_RATING_MAX = 2;
+
+/** Why a citizen gave a low rating (chosen on the rating pad). */
+export const RATING_REASONS = [
+  'waited_too_long',
+  'attitude',
+  'unclear_requirements',
+  'not_resolved',
+  'too_slow',
+  'other',
+] as const;
+export type RatingReason = (typeof RATING_REASONS)[number];
 
 export const HALL_EVENT_TYPES = [
   'ticket.issued',

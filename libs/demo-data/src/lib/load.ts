@@ -71,6 +71,7 @@ export const DEMO_TABLES = [
   'outbox',
   'rollup_hourly',
   'rollup_daily',
+  'rollup_window_daily',
   'rollup_hall_facts',
   'rollup_region_daily',
   'region_window_deltas',

@@ -10,6 +10,7 @@ import type {
   HallDailyResponse,
   HallHourlyResponse,
   HallRankingResponse,
+  HallRatingsResponse,
   HallWaitHeatmapResponse,
   RegionTrendsResponse,
   WindowChangesResponse,
@@ -137,6 +138,19 @@ export class AnalyticsController {
     @Query() q: DaySpanQuery,
   ): Promise<HallWaitHeatmapResponse> {
     return this.breakdowns.waitHeatmap(hallId, q.from, q.to);
+  }
+
+  @Get('halls/:hallId/ratings')
+  @Access({ roles: [...PEOPLE], hall: { param: 'hallId', level: 'read' } })
+  @ApiOperation({
+    summary:
+      'Ratings (好差评) over a span per window and per category: mean, count, low ratings (from the rollups)',
+  })
+  ratings(
+    @Param('hallId') hallId: string,
+    @Query() q: DaySpanQuery,
+  ): Promise<HallRatingsResponse> {
+    return this.breakdowns.ratings(hallId, q.from, q.to);
   }
 
   @Get('halls/:hallId/window-changes')

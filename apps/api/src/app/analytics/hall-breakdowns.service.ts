@@ -4,8 +4,10 @@ import {
   HANDLING_CHANNELS,
   ONLINE_CHANNELS,
   type HallChannelsResponse,
+  type HallRatingsResponse,
   type HallWaitHeatmapResponse,
   type HandlingChannel,
+  type RatingFigures,
   type TrendGranularity,
   type WindowChangeDay,
   type WindowChangesResponse,
@@ -112,6 +114,74 @@ export class HallBreakdownsService {
         meanWaitMinutes: round(share(r.wait_sum, r.called * 60)),
         withinTargetShare: round(share(r.within, r.called), 4),
       })),
+    };
+  }
+
+  /**
+   * Ratings (好差评) over a span per window and per category, from the rollups (rollup_daily and
+   * rollup_window_daily): the mean of the ratings given, their count, and the low ones (1–2).
+   */
+  async ratings(
+    hallId: string,
+    from: string,
+    to: string,
+  ): Promise<HallRatingsResponse> {
+    assertSpan(from, to, MAX_SPAN_DAYS);
+    await hallTargetMinutes(this.db, hallId);
+    type Sums = {
+      served: number;
+      rating_sum: number;
+      rated: number;
+      low: number;
+    };
+    const [categories, windows]: [
+      (Sums & { category_code: string })[],
+      (Sums & {
+        window_id: string;
+        label: string;
+        handled: number;
+        handling: number;
+      })[],
+    ] = await Promise.all([
+      this.db.query(
+        `SELECT category_code, sum(served)::int AS served, sum(rating_sum)::int AS rating_sum,
+                sum(rating_count)::int AS rated, sum(rating_low)::int AS low
+         FROM rollup_daily WHERE hall_id = $1 AND service_date BETWEEN $2 AND $3
+         GROUP BY category_code ORDER BY category_code`,
+        [hallId, from, to],
+      ),
+      this.db.query(
+        `SELECT r.window_id, w.label, sum(r.served)::int AS served, sum(r.rating_sum)::int AS rating_sum,
+                sum(r.rating_count)::int AS rated, sum(r.rating_low)::int AS low,
+                sum(r.handled)::int AS handled, sum(r.handling_sum_seconds)::float AS handling
+         FROM rollup_window_daily r JOIN windows w ON w.id = r.window_id
+         WHERE r.hall_id = $1 AND r.service_date BETWEEN $2 AND $3
+         GROUP BY r.window_id, w.label ORDER BY w.label`,
+        [hallId, from, to],
+      ),
+    ]);
+    const figures = (s: Sums): RatingFigures => ({
+      served: s.served,
+      rated: s.rated,
+      meanRating: round(share(s.rating_sum, s.rated), 2),
+      low: s.low,
+      lowShare: round(share(s.low, s.rated), 4),
+    });
+    const whole = categories.find((c) => c.category_code === '*');
+    return {
+      hallId,
+      from,
+      to,
+      overall: figures(whole ?? { served: 0, rating_sum: 0, rated: 0, low: 0 }),
+      byWindow: windows.map((w) => ({
+        windowId: w.window_id,
+        label: w.label,
+        ...figures(w),
+        meanHandlingMinutes: round(share(w.handling, w.handled * 60)),
+      })),
+      byCategory: categories
+        .filter((c) => c.category_code !== '*')
+        .map((c) => ({ categoryCode: c.category_code, ...figures(c) })),
     };
   }
 

@@ -15,7 +15,7 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
-  @SkipThrottle({ device: true })
+  @SkipThrottle({ device: true, public: true })
   @ApiOperation({
     summary: 'Log in a person; returns a JWT for `Authorization: Bearer`',
   })

@@ -67,9 +67,10 @@ export class AuthService {
         kind: DeviceKind;
         hall_id: string;
         name: string;
+        window_id: string | null;
         last_seen_at: Date | null;
       }[] = await this.devices.query(
-        'SELECT id, kind, hall_id, name, last_seen_at FROM devices WHERE token_hash = $1 AND revoked_at IS NULL',
+        'SELECT id, kind, hall_id, name, window_id, last_seen_at FROM devices WHERE token_hash = $1 AND revoked_at IS NULL',
         [hashDeviceToken(token)],
       );
       if (!device)
@@ -90,6 +91,7 @@ export class AuthService {
         kind: device.kind,
         hallId: device.hall_id,
         name: device.name,
+        windowId: device.window_id,
       };
     }
     let claims: JwtClaims;

@@ -15,6 +15,8 @@ export interface DevicePrincipal {
   kind: DeviceKind;
   hallId: string;
   name: string;
+  /** The window a rating pad is bound to; null for every other kind. */
+  windowId: string | null;
 }
 
 export type Principal = UserPrincipal | DevicePrincipal;

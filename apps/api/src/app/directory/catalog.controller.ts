@@ -16,6 +16,7 @@ export class CatalogController {
   constructor(private readonly directory: DirectoryService) {}
 
   @Get('categories')
+  @Access({ devices: ['kiosk', 'display'] })
   @ApiOperation({ summary: 'Categories of the province-wide catalog' })
   categories(): Promise<CategoryView[]> {
     return this.directory.listCategories();

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   QueueSnapshot,
   TicketView,
+  WindowToday,
   WindowView,
 } from '@onewindow/contracts';
 import { DataSource, EntityManager } from 'typeorm';
@@ -209,28 +210,41 @@ export class CallingService {
     return view;
   }
 
+  /**
+   * The queue now. One REPEATABLE READ transaction, so the figures and `lastEventId` are of one
+   * moment: every change commits its event with it, so a stream resumed after `lastEventId`
+   * brings exactly the changes the snapshot does not hold.
+   */
   async snapshot(hallId: string): Promise<QueueSnapshot> {
     const today = todayInShanghai();
-    const [waiting, windows, current, avg] = await Promise.all([
-      this.db.query(
-        `SELECT category_code, count(*)::int AS count, min(issued_at) AS oldest FROM tickets
-         WHERE hall_id = $1 AND service_date = $2 AND state = 'waiting' GROUP BY category_code ORDER BY category_code`,
-        [hallId, today],
-      ) as Promise<{ category_code: string; count: number; oldest: Date }[]>,
-      this.db.query(
-        `SELECT id, hall_id, label, mode, category_codes, state FROM windows WHERE hall_id = $1 AND state <> 'retired' ORDER BY label`,
-        [hallId],
-      ) as Promise<WindowRow[]>,
-      this.db.query(
-        `SELECT ${TICKET_COLUMNS} FROM tickets t WHERE t.hall_id = $1 AND t.service_date = $2 AND t.state IN ('called', 'serving')`,
-        [hallId, today],
-      ) as Promise<TicketRow[]>,
-      this.db.query(
-        `SELECT avg(extract(epoch FROM called_at - issued_at)) / 60 AS minutes FROM tickets
-         WHERE hall_id = $1 AND service_date = $2 AND called_at IS NOT NULL`,
-        [hallId, today],
-      ) as Promise<{ minutes: string | null }[]>,
-    ]);
+    const [waiting, windows, current, avg, seq] = await this.db.transaction(
+      'REPEATABLE READ',
+      async (m) =>
+        [
+          (await m.query(
+            `SELECT category_code, count(*)::int AS count, min(issued_at) AS oldest FROM tickets
+           WHERE hall_id = $1 AND service_date = $2 AND state = 'waiting' GROUP BY category_code ORDER BY category_code`,
+            [hallId, today],
+          )) as { category_code: string; count: number; oldest: Date }[],
+          (await m.query(
+            `SELECT id, hall_id, label, mode, category_codes, state FROM windows WHERE hall_id = $1 AND state <> 'retired' ORDER BY label`,
+            [hallId],
+          )) as WindowRow[],
+          (await m.query(
+            `SELECT ${TICKET_COLUMNS} FROM tickets t WHERE t.hall_id = $1 AND t.service_date = $2 AND t.state IN ('called', 'serving')`,
+            [hallId, today],
+          )) as TicketRow[],
+          (await m.query(
+            `SELECT avg(extract(epoch FROM called_at - issued_at)) / 60 AS minutes FROM tickets
+           WHERE hall_id = $1 AND service_date = $2 AND called_at IS NOT NULL`,
+            [hallId, today],
+          )) as { minutes: string | null }[],
+          (await m.query(
+            `SELECT last_seq FROM hall_event_counters WHERE hall_id = $1`,
+            [hallId],
+          )) as { last_seq: string }[],
+        ] as const,
+    );
     const byWindow = new Map(current.map((t) => [t.window_id, t]));
     return {
       asOf: new Date().toISOString(),
@@ -255,6 +269,46 @@ export class CallingService {
         avg[0].minutes === null
           ? 0
           : Math.round(Number(avg[0].minutes) * 10) / 10,
+      lastEventId: seq.length ? String(seq[0].last_seq) : '0',
+    };
+  }
+
+  /** A window's day so far, for its clerk: served, no-shows, mean handling time, current ticket. */
+  async today(hallId: string, windowId: string): Promise<WindowToday> {
+    const today = todayInShanghai();
+    const [[w], [stats], [current]] = await Promise.all([
+      this.db.query(
+        `SELECT label FROM windows WHERE id = $1 AND hall_id = $2`,
+        [windowId, hallId],
+      ) as Promise<{ label: string }[]>,
+      this.db.query(
+        `SELECT count(*) FILTER (WHERE state = 'done')::int AS served,
+                count(*) FILTER (WHERE state = 'no_show')::int AS no_shows,
+                avg(extract(epoch FROM completed_at - started_at) / 60)
+                  FILTER (WHERE state = 'done' AND started_at IS NOT NULL) AS handling
+         FROM tickets WHERE hall_id = $1 AND service_date = $2 AND window_id = $3`,
+        [hallId, today, windowId],
+      ) as Promise<
+        { served: number; no_shows: number; handling: string | null }[]
+      >,
+      this.db.query(
+        `SELECT ${TICKET_COLUMNS} FROM tickets t
+         WHERE t.hall_id = $1 AND t.service_date = $2 AND t.window_id = $3 AND t.state IN ('called', 'serving')`,
+        [hallId, today, windowId],
+      ) as Promise<TicketRow[]>,
+    ]);
+    if (!w) throw ApiErrorException.notFound('Window');
+    return {
+      windowId,
+      served: stats.served,
+      noShows: stats.no_shows,
+      meanHandlingMinutes:
+        stats.handling === null
+          ? null
+          : Math.round(Number(stats.handling) * 10) / 10,
+      ...(current
+        ? { currentTicket: toTicketView({ ...current, window_label: w.label }) }
+        : {}),
     };
   }
 

@@ -25,6 +25,12 @@ interface Stream {
   lastSeq: number;
 }
 
+/** Callbacks told when a hall has new events (the hall's sequence moved past `lastSeq`). */
+interface Watchers {
+  lastSeq: number;
+  callbacks: Set<() => void>;
+}
+
 const FETCH_LIMIT = 500;
 
 /**
@@ -38,6 +44,7 @@ const FETCH_LIMIT = 500;
 export class HallEventsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('HallEvents');
   private readonly streams = new Map<string, Set<Stream>>();
+  private readonly watchers = new Map<string, Watchers>();
   private readonly fetching = new Map<string, Promise<void>>();
   private readonly dirty = new Set<string>();
   private subscriber!: Redis;
@@ -70,7 +77,11 @@ export class HallEventsService implements OnModuleInit, OnModuleDestroy {
     });
     // (re)subscribed, e.g. when Redis is back: catch up on whatever was missed meanwhile
     this.subscriber.on('ready', () => {
-      for (const hallId of this.streams.keys()) this.wake(hallId);
+      for (const hallId of new Set([
+        ...this.streams.keys(),
+        ...this.watchers.keys(),
+      ]))
+        this.wake(hallId);
     });
     this.subscriber
       .subscribe(this.channel)
@@ -125,11 +136,7 @@ export class HallEventsService implements OnModuleInit, OnModuleDestroy {
     reply: FastifyReply,
     lastEventId: number | null,
   ): Promise<void> {
-    const [row]: { last_seq: string }[] = await this.db.query(
-      `SELECT last_seq FROM hall_event_counters WHERE hall_id = $1`,
-      [hallId],
-    );
-    const current = row ? Number(row.last_seq) : 0;
+    const current = await this.currentSeq(hallId);
     const lastSeq =
       lastEventId === null || lastEventId > current
         ? current
@@ -157,6 +164,27 @@ export class HallEventsService implements OnModuleInit, OnModuleDestroy {
     this.wake(hallId);
   }
 
+  /**
+   * Calls `onChange` after each delivery in which the hall had new events, on the same path as the
+   * streams (one read per hall, woken locally and through Redis). Returns the unsubscribe.
+   */
+  async watch(hallId: string, onChange: () => void): Promise<() => void> {
+    let w = this.watchers.get(hallId);
+    if (!w) {
+      w = { lastSeq: await this.currentSeq(hallId), callbacks: new Set() };
+      // another watch of the hall may have begun while the sequence was read
+      w = this.watchers.get(hallId) ?? w;
+      this.watchers.set(hallId, w);
+    }
+    const watchers = w;
+    watchers.callbacks.add(onChange);
+    return () => {
+      watchers.callbacks.delete(onChange);
+      if (!watchers.callbacks.size && this.watchers.get(hallId) === watchers)
+        this.watchers.delete(hallId);
+    };
+  }
+
   /** Number of open streams (for tests and metrics). */
   streamCount(hallId?: string): number {
     if (hallId) return this.streams.get(hallId)?.size ?? 0;
@@ -166,7 +194,7 @@ export class HallEventsService implements OnModuleInit, OnModuleDestroy {
   }
 
   private wake(hallId: string): void {
-    if (!this.streams.has(hallId)) return;
+    if (!this.streams.has(hallId) && !this.watchers.has(hallId)) return;
     if (this.fetching.has(hallId)) {
       this.dirty.add(hallId);
       return;
@@ -183,9 +211,29 @@ export class HallEventsService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async deliver(hallId: string): Promise<void> {
+    const read = await this.deliverToStreams(hallId);
+    const watchers = this.watchers.get(hallId);
+    if (!watchers?.callbacks.size) return;
+    const latest = read ?? (await this.currentSeq(hallId));
+    if (latest <= watchers.lastSeq) return;
+    watchers.lastSeq = latest;
+    for (const callback of watchers.callbacks) callback();
+  }
+
+  private async currentSeq(hallId: string): Promise<number> {
+    const [row]: { last_seq: string }[] = await this.db.query(
+      `SELECT last_seq FROM hall_event_counters WHERE hall_id = $1`,
+      [hallId],
+    );
+    return row ? Number(row.last_seq) : 0;
+  }
+
+  /** Sends the streams what they have not had; the last sequence read, null without streams. */
+  private async deliverToStreams(hallId: string): Promise<number | null> {
+    let latest: number | null = null;
     for (;;) {
       const set = this.streams.get(hallId);
-      if (!set?.size) return;
+      if (!set?.size) return latest;
       const from = Math.min(...[...set].map((s) => s.lastSeq));
       const rows: { seq: string; type: HallEventType; payload: object }[] =
         await this.db.query(
@@ -194,6 +242,7 @@ export class HallEventsService implements OnModuleInit, OnModuleDestroy {
         );
       for (const row of rows) {
         const seq = Number(row.seq);
+        latest = seq;
         const frame = `id: ${seq}\nevent: ${row.type}\ndata: ${JSON.stringify(row.payload)}\n\n`;
         for (const s of set) {
           if (seq > s.lastSeq) {
@@ -202,7 +251,8 @@ export class HallEventsService implements OnModuleInit, OnModuleDestroy {
           }
         }
       }
-      if (rows.length < FETCH_LIMIT) return;
+      if (rows.length < FETCH_LIMIT)
+        return latest ?? Math.min(...[...set].map((s) => s.lastSeq));
     }
   }
 

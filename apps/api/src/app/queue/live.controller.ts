@@ -51,7 +51,10 @@ export class LiveController {
   }
 
   @Get('events')
-  @Access({ devices: ['display'], hall: { param: 'hallId', level: 'read' } })
+  @Access({
+    devices: ['display', 'rater'],
+    hall: { param: 'hallId', level: 'read' },
+  })
   @ApiProduces('text/event-stream')
   @ApiOperation({
     summary: 'Server-sent events of the hall; resume with Last-Event-ID',
@@ -77,7 +80,7 @@ export class LiveController {
   @Post('footfall')
   @HttpCode(202)
   @UseGuards(DeviceThrottlerGuard)
-  @SkipThrottle({ login: true })
+  @SkipThrottle({ login: true, public: true })
   @Access({
     roles: [],
     devices: ['sensor'],

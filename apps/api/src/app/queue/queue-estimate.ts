@@ -38,11 +38,6 @@ export function estimateWaitMinutes(
   return Math.round((ahead * meanHandlingMinutes) / Math.max(1, ableWindows));
 }
 
-/** Rank of a priority class: priority and appointment tickets go before normal ones. */
-export function priorityRank(priority: string): number {
-  return priority === 'normal' ? 0 : 1;
-}
-
 export interface CallCandidate {
   queuedAt: Date;
 }

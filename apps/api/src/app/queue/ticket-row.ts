@@ -1,4 +1,5 @@
 import type {
+  RatingReason,
   TicketOutcome,
   TicketPriority,
   TicketState,
@@ -28,6 +29,7 @@ export interface TicketRow {
   recall_count: number;
   outcome: TicketOutcome | null;
   rating: number | null;
+  rating_reason?: RatingReason | null;
   transferred_from_id: string | null;
   window_label?: string | null;
 }
@@ -35,7 +37,7 @@ export interface TicketRow {
 /** Columns of a ticket with its window's label; `t` is the tickets alias. */
 export const TICKET_COLUMNS = `t.id, to_char(t.service_date, 'YYYY-MM-DD') AS service_date, t.hall_id, t.number, t.prefix, t.sequence,
   t.service_item_code, t.category_code, t.priority, t.channel, t.state, t.issued_at, t.queue_at, t.called_at,
-  t.started_at, t.completed_at, t.cancelled_at, t.window_id, t.recall_count, t.outcome, t.rating, t.transferred_from_id`;
+  t.started_at, t.completed_at, t.cancelled_at, t.window_id, t.recall_count, t.outcome, t.rating, t.rating_reason, t.transferred_from_id`;
 
 export function toTicketView(
   r: TicketRow,
@@ -60,6 +62,7 @@ export function toTicketView(
   if (r.window_label) v.windowLabel = r.window_label;
   if (r.outcome) v.outcome = r.outcome;
   if (r.rating !== null && r.rating !== undefined) v.rating = r.rating;
+  if (r.rating_reason) v.ratingReason = r.rating_reason;
   if (r.transferred_from_id) v.transferredFromId = r.transferred_from_id;
   if (r.state === 'waiting') {
     if (extra.position !== undefined) v.position = extra.position;

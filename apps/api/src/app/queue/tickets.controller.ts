@@ -25,14 +25,15 @@ import {
   CurrentActor,
   CurrentPrincipal,
 } from '../auth/access.decorator';
-import type { Principal } from '../auth/principal';
+import type { DevicePrincipal, Principal } from '../auth/principal';
 import { ApiErrorException } from '../common/api-error.exception';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { DeviceThrottlerGuard } from './device-throttler.guard';
 import { CompleteTicketDto } from './dto/complete-ticket.dto';
 import { IssueTicketDto } from './dto/issue-ticket.dto';
+import { RateTicketDto } from './dto/rate-ticket.dto';
 import { TransferTicketDto } from './dto/transfer-ticket.dto';
-import { TicketsService } from './tickets.service';
+import { RATING_WINDOW_MINUTES, TicketsService } from './tickets.service';
 
 const ticketId = new UuidParamPipe('id');
 const CLERKS = ['admin', 'hall_manager', 'clerk'] as const;
@@ -42,7 +43,7 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,64}$/;
 @ApiBearerAuth()
 @Controller()
 @UseGuards(DeviceThrottlerGuard)
-@SkipThrottle({ login: true })
+@SkipThrottle({ login: true, public: true })
 export class TicketsController {
   constructor(private readonly tickets: TicketsService) {}
 
@@ -164,6 +165,21 @@ export class TicketsController {
     @Body() dto: CompleteTicketDto,
   ): Promise<TicketView> {
     return this.tickets.complete(actor, id, dto);
+  }
+
+  @Post('tickets/:id/rating')
+  @HttpCode(200)
+  @Access({ roles: [], devices: ['rater'] })
+  @ApiTags('Window')
+  @ApiOperation({
+    summary: `A rating pad's 好差评 of a ticket just completed at its window (once, within ${RATING_WINDOW_MINUTES} minutes)`,
+  })
+  rate(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ticketId) id: string,
+    @Body() dto: RateTicketDto,
+  ): Promise<TicketView> {
+    return this.tickets.rate(p as DevicePrincipal, id, dto);
   }
 
   @Post('tickets/:id/transfer')

@@ -1,28 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type {
-  HallEventType,
-  TicketView,
-  TransferResult,
+import {
+  LOW_RATING_MAX,
+  type HallEventType,
+  type TicketView,
+  type TransferResult,
 } from '@onewindow/contracts';
 import { LRUCache } from 'lru-cache';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { Actor } from '../auth/access.decorator';
-import type { Principal } from '../auth/principal';
+import type { DevicePrincipal, Principal } from '../auth/principal';
 import { ScopeService } from '../auth/scope.service';
 import { ApiErrorException } from '../common/api-error.exception';
 import { todayInShanghai } from '../common/service-date';
 import type { CompleteTicketDto } from './dto/complete-ticket.dto';
 import type { IssueTicketDto } from './dto/issue-ticket.dto';
+import type { RateTicketDto } from './dto/rate-ticket.dto';
 import { HallEventsService } from './hall-events.service';
 import {
   competingCategories,
   estimateWaitMinutes,
-  priorityRank,
   windowServes,
   type ServingWindow,
 } from './queue-estimate';
+import { StatusTokens } from './status-tokens';
 import {
   TICKET_COLUMNS,
   toTicketView,
@@ -48,6 +50,9 @@ interface Competition {
   able: number;
 }
 
+/** A rating pad may rate a ticket up to this long after its completion. */
+export const RATING_WINDOW_MINUTES = 10;
+
 /** How long read-mostly inputs of the queue are reused. */
 const WINDOWS_TTL_MS = 2_000;
 const HANDLING_TTL_MS = 60_000;
@@ -72,6 +77,7 @@ export class TicketsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly events: HallEventsService,
     private readonly scope: ScopeService,
+    private readonly statusTokens: StatusTokens,
   ) {}
 
   /**
@@ -100,6 +106,9 @@ export class TicketsService {
       .digest('hex');
     const principalKey = `${p.type}:${p.id}`;
     const competition = await this.competition(hallId, item.category_code);
+    // the new ticket's id is chosen here so that its status token (an HMAC of the id) is known
+    // before the insert, which stores only the token's hash
+    const newId = randomUUID();
 
     // one statement (issue_ticket, migration IssueTicketFunction): key check, number, ticket, key
     // row and live event commit together, and the hall's counter row is locked only that long
@@ -110,7 +119,7 @@ export class TicketsService {
     try {
       rows = await this.withPartitions(() =>
         this.db.query(
-          `SELECT * FROM issue_ticket($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+          `SELECT * FROM issue_ticket($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
           [
             hallId,
             todayInShanghai(),
@@ -123,6 +132,8 @@ export class TicketsService {
             priority,
             channel,
             competition.categories,
+            newId,
+            this.statusTokens.hash(this.statusTokens.tokenFor(newId)),
           ],
         ),
       );
@@ -139,11 +150,13 @@ export class TicketsService {
     const [{ result, ahead, ...row }] = rows;
     const created = result === 'created';
     if (created) this.events.notify(hallId);
+    const ticket =
+      ahead === null
+        ? await this.withEstimate(row)
+        : await this.estimated(row, competition, ahead);
+    const statusToken = this.statusTokens.tokenFor(row.id);
     return {
-      ticket:
-        ahead === null
-          ? await this.withEstimate(row)
-          : await this.estimated(row, competition, ahead),
+      ticket: { ...ticket, statusToken, statusUrl: `/t/${statusToken}` },
       created,
     };
   }
@@ -156,7 +169,7 @@ export class TicketsService {
 
   cancel(actor: Actor, id: string): Promise<TicketView> {
     return this.transition(
-      actor,
+      actor.principal,
       id,
       ['waiting'],
       'ticket.cancelled',
@@ -164,9 +177,77 @@ export class TicketsService {
     );
   }
 
+  /** Cancel by the ticket's holder, who proved it with the ticket's status token. */
+  cancelByHolder(id: string): Promise<TicketView> {
+    return this.transition(
+      null,
+      id,
+      ['waiting'],
+      'ticket.cancelled',
+      `state = 'cancelled', cancelled_at = now()`,
+    );
+  }
+
+  /**
+   * A rating pad's 好差评 of the ticket just completed at its window: once per ticket, within
+   * RATING_WINDOW_MINUTES of the completion; a reason only with a low rating.
+   */
+  async rate(
+    device: DevicePrincipal,
+    id: string,
+    dto: RateTicketDto,
+  ): Promise<TicketView> {
+    if (dto.reason !== undefined && dto.rating > LOW_RATING_MAX)
+      throw ApiErrorException.badRequest(
+        'A reason goes with a low rating only',
+        [
+          {
+            field: 'reason',
+            problems: [`only for a rating of ${LOW_RATING_MAX} or less`],
+          },
+        ],
+      );
+    const row = await this.db.transaction(async (m) => {
+      const [t]: (TicketRow & { completed_ago: number | null })[] =
+        await m.query(
+          `SELECT ${TICKET_COLUMNS}, w.label AS window_label,
+                  extract(epoch FROM now() - t.completed_at) / 60 AS completed_ago
+           FROM tickets t LEFT JOIN windows w ON w.id = t.window_id
+           WHERE t.id = $1 FOR UPDATE OF t`,
+          [id],
+        );
+      // another hall's ticket is as unknown to a device as a ticket that does not exist
+      if (!t || t.hall_id !== device.hallId)
+        throw ApiErrorException.notFound('Ticket');
+      if (t.state !== 'done')
+        throw ApiErrorException.conflict(
+          `Cannot rate a ticket that is ${t.state} (needs done)`,
+        );
+      if (t.window_id !== device.windowId)
+        throw ApiErrorException.forbidden(
+          'This rating pad belongs to another window',
+        );
+      if (t.rating !== null)
+        throw ApiErrorException.conflict('This ticket is already rated');
+      if (Number(t.completed_ago) > RATING_WINDOW_MINUTES)
+        throw ApiErrorException.conflict(
+          `Ratings close ${RATING_WINDOW_MINUTES} minutes after completion`,
+        );
+      const [after] = await updateReturning<TicketRow>(
+        m,
+        `UPDATE tickets t SET rating = $3, rating_reason = $4, rated_at = now()
+         WHERE id = $1 AND service_date = $2 RETURNING ${TICKET_COLUMNS}`,
+        [id, t.service_date, dto.rating, dto.reason ?? null],
+      );
+      after.window_label = t.window_label;
+      return after;
+    });
+    return toTicketView(row);
+  }
+
   recall(actor: Actor, id: string): Promise<TicketView> {
     return this.transition(
-      actor,
+      actor.principal,
       id,
       ['called'],
       'ticket.recalled',
@@ -176,7 +257,7 @@ export class TicketsService {
 
   start(actor: Actor, id: string): Promise<TicketView> {
     return this.transition(
-      actor,
+      actor.principal,
       id,
       ['called'],
       'ticket.started',
@@ -186,7 +267,7 @@ export class TicketsService {
 
   noShow(actor: Actor, id: string): Promise<TicketView> {
     return this.transition(
-      actor,
+      actor.principal,
       id,
       ['called'],
       'ticket.no_show',
@@ -200,7 +281,7 @@ export class TicketsService {
     dto: CompleteTicketDto,
   ): Promise<TicketView> {
     return this.transition(
-      actor,
+      actor.principal,
       id,
       ['serving'],
       'ticket.completed',
@@ -220,7 +301,7 @@ export class TicketsService {
       this.db.transaction(async (m) => {
         const from = await this.lockForChange(
           m,
-          actor,
+          actor.principal,
           id,
           ['serving'],
           'transfer',
@@ -259,20 +340,55 @@ export class TicketsService {
 
   /** Position and estimated wait of a waiting ticket (read-only, outside any transaction). */
   async withEstimate(row: TicketRow): Promise<TicketView> {
-    if (row.state !== 'waiting') return toTicketView(row);
-    const competition = await this.competition(row.hall_id, row.category_code);
-    const [{ ahead }]: { ahead: number }[] = await this.db.query(
-      `SELECT tickets_ahead($1, $2::date, $3::uuid, $4, $5::int, $6::timestamptz) AS ahead`,
-      [
-        row.hall_id,
-        row.service_date,
-        row.id,
-        competition.categories,
-        priorityRank(row.priority),
-        row.queue_at,
-      ],
+    const [view] = await this.withEstimates([row]);
+    return view;
+  }
+
+  /**
+   * Views of tickets with the position and estimated wait of those waiting: one query counts the
+   * tickets ahead of all of them (tickets_ahead, read from the stored rows so the queue times keep
+   * their full precision).
+   */
+  async withEstimates(rows: TicketRow[]): Promise<TicketView[]> {
+    const competitions = new Map<string, Competition>();
+    const inputs: {
+      id: string;
+      service_date: string;
+      categories: string[] | null;
+    }[] = [];
+    for (const r of rows) {
+      if (r.state !== 'waiting') continue;
+      const key = `${r.hall_id}|${r.category_code}`;
+      let c = competitions.get(key);
+      if (!c) {
+        c = await this.competition(r.hall_id, r.category_code);
+        competitions.set(key, c);
+      }
+      inputs.push({
+        id: r.id,
+        service_date: r.service_date,
+        categories: c.categories,
+      });
+    }
+    const ahead = new Map<string, number>();
+    if (inputs.length) {
+      const counted: { id: string; ahead: number }[] = await this.db.query(
+        `SELECT t.id, tickets_ahead(t.hall_id, t.service_date, t.id, x.categories,
+                                    CASE WHEN t.priority = 'normal' THEN 0 ELSE 1 END, t.queue_at) AS ahead
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, service_date date, categories text[])
+         JOIN tickets t ON t.id = x.id AND t.service_date = x.service_date`,
+        [JSON.stringify(inputs)],
+      );
+      for (const c of counted) ahead.set(c.id, c.ahead);
+    }
+    return Promise.all(
+      rows.map((r) => {
+        const c = competitions.get(`${r.hall_id}|${r.category_code}`);
+        return r.state === 'waiting' && c && ahead.has(r.id)
+          ? this.estimated(r, c, ahead.get(r.id) as number)
+          : toTicketView(r);
+      }),
     );
-    return this.estimated(row, competition, ahead);
   }
 
   /** The ticket's view with its position and estimate, given the tickets ahead of it. */
@@ -354,8 +470,9 @@ export class TicketsService {
     return Number(item?.typical_handling_minutes ?? 10);
   }
 
+  /** A state change of one ticket and its event; `principal` null: the holder (status token). */
   private async transition(
-    actor: Actor,
+    principal: Principal | null,
     id: string,
     from: TicketRow['state'][],
     event: HallEventType,
@@ -365,7 +482,7 @@ export class TicketsService {
     const row = await this.db.transaction(async (m) => {
       const before = await this.lockForChange(
         m,
-        actor,
+        principal,
         id,
         from,
         event.replace('ticket.', ''),
@@ -383,10 +500,13 @@ export class TicketsService {
     return this.withEstimate(row);
   }
 
-  /** Locks a ticket for a state change: 404 unknown, 403 outside the caller's hall, 409 wrong state. */
+  /**
+   * Locks a ticket for a state change: 404 unknown, 403 outside the caller's hall (`principal`
+   * null: its holder, already proven by the status token), 409 wrong state.
+   */
   private async lockForChange(
     m: EntityManager,
-    actor: Actor,
+    principal: Principal | null,
     id: string,
     from: TicketRow['state'][],
     action: string,
@@ -397,7 +517,8 @@ export class TicketsService {
       [id],
     );
     if (!row) throw ApiErrorException.notFound('Ticket');
-    await this.scope.assertHall(actor.principal, row.hall_id, 'operate');
+    if (principal)
+      await this.scope.assertHall(principal, row.hall_id, 'operate');
     if (!from.includes(row.state)) {
       throw ApiErrorException.conflict(
         `Cannot ${action.replace('_', '-')} a ticket that is ${row.state} (needs ${from.join(' or ')})`,

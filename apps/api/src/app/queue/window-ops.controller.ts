@@ -1,11 +1,11 @@
-import { Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiOperation,
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { TicketView, WindowView } from '@onewindow/contracts';
+import type { TicketView, WindowToday, WindowView } from '@onewindow/contracts';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access.decorator';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
@@ -48,6 +48,22 @@ export class WindowOpsController {
     }
     res.status(200);
     return ticket;
+  }
+
+  @Get('today')
+  @Access({
+    roles: [...OPERATE.roles],
+    hall: { param: 'hallId', level: 'read' },
+  })
+  @ApiOperation({
+    summary:
+      'The window today: tickets served and no-shows, mean handling time, the ticket it holds',
+  })
+  today(
+    @Param('hallId') hallId: string,
+    @Param('windowId', windowId) id: string,
+  ): Promise<WindowToday> {
+    return this.calling.today(hallId, id);
   }
 
   @Post('open')

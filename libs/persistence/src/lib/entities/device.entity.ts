@@ -8,13 +8,16 @@ import {
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
+import type { DeviceKind } from '@onewindow/contracts';
 import { HallEntity } from './hall.entity';
 import { UserEntity } from './user.entity';
+import { WindowEntity } from './window.entity';
 
-/** A kiosk, sensor or display of one hall, authenticated by a hashed token. */
+/** A kiosk, sensor, display or rating pad of one hall, authenticated by a hashed token. */
 @Entity({ name: 'devices' })
 @Unique('devices_token_hash_key', ['tokenHash'])
-@Check('CHK_devices_kind', `"kind" IN ('kiosk', 'sensor', 'display')`)
+@Check('CHK_devices_kind', `"kind" IN ('kiosk', 'sensor', 'display', 'rater')`)
+@Check('CHK_devices_window', `("kind" = 'rater') = ("window_id" IS NOT NULL)`)
 @Index('IDX_devices_hall', ['hallId'])
 export class DeviceEntity {
   @PrimaryGeneratedColumn('uuid', {
@@ -35,7 +38,19 @@ export class DeviceEntity {
   hall?: HallEntity;
 
   @Column({ name: 'kind', type: 'varchar', length: 10 })
-  kind!: 'kiosk' | 'sensor' | 'display';
+  kind!: DeviceKind;
+
+  /** The window a rating pad is bound to (rater devices only). */
+  @Column({ name: 'window_id', type: 'uuid', nullable: true })
+  windowId!: string | null;
+
+  @ManyToOne(() => WindowEntity, { nullable: true })
+  @JoinColumn({
+    name: 'window_id',
+    referencedColumnName: 'id',
+    foreignKeyConstraintName: 'devices_window_id_fkey',
+  })
+  window?: WindowEntity | null;
 
   @Column({ name: 'name', type: 'varchar', length: 100 })
   name!: string;

@@ -31,6 +31,10 @@ import {
   `"outcome" IS NULL OR "outcome" IN ('done', 'needs_materials', 'rejected')`,
 )
 @Check('CHK_tickets_rating', `"rating" IS NULL OR "rating" BETWEEN 1 AND 5`)
+@Check(
+  'CHK_tickets_rating_reason',
+  `"rating_reason" IS NULL OR "rating_reason" IN ('waited_too_long', 'attitude', 'unclear_requirements', 'not_resolved', 'too_slow', 'other')`,
+)
 @Index('UQ_tickets_hall_date_number', ['hallId', 'serviceDate', 'number'], {
   unique: true,
 })
@@ -38,6 +42,9 @@ import {
   where: `"state" = 'waiting'`,
 })
 @Index('IDX_tickets_hall_date', ['hallId', 'serviceDate'])
+@Index('IDX_tickets_status_token', ['statusTokenHash'], {
+  where: `"status_token_hash" IS NOT NULL`,
+})
 export class TicketEntity {
   @PrimaryGeneratedColumn('uuid', {
     name: 'id',
@@ -125,4 +132,25 @@ export class TicketEntity {
 
   @Column({ name: 'transferred_from_id', type: 'uuid', nullable: true })
   transferredFromId!: string | null;
+
+  /** Why a low rating was given (a code of RATING_REASONS). */
+  @Column({
+    name: 'rating_reason',
+    type: 'varchar',
+    length: 24,
+    nullable: true,
+  })
+  ratingReason!: string | null;
+
+  @Column({ name: 'rated_at', type: 'timestamptz', nullable: true })
+  ratedAt!: Date | null;
+
+  /** SHA-256 (hex) of the citizen's status token; the token itself is never stored. */
+  @Column({
+    name: 'status_token_hash',
+    type: 'varchar',
+    length: 64,
+    nullable: true,
+  })
+  statusTokenHash!: string | null;
 }

@@ -82,6 +82,20 @@ export class AppConfig {
   @Max(1000000)
   DEVICE_RATE_LIMIT_PER_MINUTE = 600;
 
+  /**
+   * Citizens' ticket pages, per client address. Generous: every phone on a hall's guest Wi-Fi
+   * shares one address.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
+  PUBLIC_RATE_LIMIT_PER_MINUTE = 300;
+
+  /** Built hall-floor app (kiosk, board, counter, rating pad, ticket page); empty to serve none. */
+  @IsOptional()
+  @IsString()
+  FLOOR_DIR = '';
+
   /** Worker: milliseconds between looks at the outbox for facts to roll up. */
   @IsInt()
   @Min(50)
@@ -110,6 +124,7 @@ const NUMERIC_KEYS: (keyof AppConfig)[] = [
   'JWT_TTL_SECONDS',
   'LOGIN_RATE_LIMIT_PER_MINUTE',
   'DEVICE_RATE_LIMIT_PER_MINUTE',
+  'PUBLIC_RATE_LIMIT_PER_MINUTE',
   'SSE_KEEPALIVE_SECONDS',
   'OUTBOX_POLL_MS',
   'JOB_LOCK_SECONDS',
