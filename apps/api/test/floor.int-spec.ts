@@ -1,4 +1,8 @@
 import { DateTime } from 'luxon';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { expectErrorBody, FIX, Harness, startHarness } from './harness';
 import { SseClient } from './sse-client';
@@ -475,6 +479,47 @@ describe('Hall floor (HTTP, real PostgreSQL and Redis)', () => {
       const y = await issue('MR-0001', FIX.yiwu);
       expect((await rate(y.id, { rating: 5 })).status).toBe(404);
       expect((await rate(u.id, { rating: 5 })).status).toBe(200);
+    });
+  });
+
+  describe('serving the floor pages', () => {
+    it('answers each page address with the floor app, never cached, and its files gzipped', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'ow-floor-'));
+      const index =
+        '<!doctype html><base href="/floor/"><script src="main-X1.js"></script>';
+      const js = 'console.log("floor");'.repeat(50);
+      writeFileSync(join(dir, 'index.html'), index);
+      writeFileSync(join(dir, 'main-X1.js'), js);
+      writeFileSync(join(dir, 'main-X1.js.gz'), gzipSync(js));
+      const served = await startHarness('floorpages', { FLOOR_DIR: dir }, h);
+      try {
+        for (const page of [
+          '/kiosk',
+          '/board',
+          '/counter',
+          '/rate',
+          `/t/${'C'.repeat(32)}`,
+        ]) {
+          const res = await served.http().get(page).expect(200);
+          expect(res.headers['content-type']).toMatch(/^text\/html/);
+          expect(res.headers['cache-control']).toBe('no-cache');
+          expect(res.text).toBe(index);
+        }
+        const file = await served
+          .http()
+          .get('/floor/main-X1.js')
+          .set('Accept-Encoding', 'gzip')
+          .expect(200);
+        expect(file.headers['content-encoding']).toBe('gzip');
+        expect(file.text).toBe(js);
+        expect(file.headers['cache-control']).toContain('immutable');
+        await served.http().get('/floor/missing.js').expect(404);
+        // the API is still the API
+        await served.http().get('/api/v1/health').expect(200);
+      } finally {
+        await served.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 

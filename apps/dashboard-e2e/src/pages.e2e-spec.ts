@@ -24,6 +24,7 @@ const HALL_CHARTS = [
   'channels-chart',
   'heatmap-chart',
   'flows-chart',
+  'ratings-chart',
 ];
 
 /**

@@ -1,6 +1,7 @@
 import type {
   ChannelPoint,
   HallDay,
+  HallRatingsResponse,
   HallWaitHeatmapResponse,
   PlanResult,
   ReassignmentFlowsResponse,
@@ -18,6 +19,7 @@ import {
   hallDailyTable,
 } from './hall-daily';
 import { waitingOptions, waitingTable } from './live-queue';
+import { ratingsAreEmpty, ratingsOptions, ratingsTable } from './ratings';
 import {
   comparisonRows,
   layoutFiguresTable,
@@ -598,3 +600,89 @@ function tp(
     withinTargetShare: null,
   };
 }
+
+describe('ratingsOptions', () => {
+  const ratings: HallRatingsResponse = {
+    hallId: 'h1',
+    from: '2026-12-01',
+    to: '2026-12-03',
+    overall: { served: 12, rated: 5, meanRating: 3.8, low: 1, lowShare: 0.2 },
+    byWindow: [
+      {
+        windowId: 'w10',
+        label: '10号窗口',
+        served: 4,
+        rated: 2,
+        meanRating: 3,
+        low: 1,
+        lowShare: 0.5,
+        meanHandlingMinutes: 8,
+      },
+      {
+        windowId: 'w2',
+        label: '2号窗口',
+        served: 6,
+        rated: 3,
+        meanRating: 4.33,
+        low: 0,
+        lowShare: 0,
+        meanHandlingMinutes: 6,
+      },
+      {
+        windowId: 'w3',
+        label: '3号窗口',
+        served: 2,
+        rated: 0,
+        meanRating: null,
+        low: 0,
+        lowShare: null,
+        meanHandlingMinutes: null,
+      },
+    ],
+    byCategory: [
+      {
+        categoryCode: 'tax',
+        served: 12,
+        rated: 5,
+        meanRating: 3.8,
+        low: 1,
+        lowShare: 0.2,
+      },
+    ],
+  };
+
+  it('draws the mean rating of each rated window on a 1–5 scale, windows in number order', () => {
+    const o = ratingsOptions(ratings, 'zh-CN', { animation: false });
+    expect((o.yAxis as { data: string[] }).data).toEqual([
+      '2号窗口',
+      '10号窗口',
+    ]);
+    expect(seriesList(o)[0]['data']).toEqual([4.33, 3]);
+    expect(o.xAxis).toMatchObject({ min: 1, max: 5 });
+  });
+
+  it('knows when nobody rated, and tables windows and categories', () => {
+    expect(ratingsAreEmpty(ratings)).toBe(false);
+    expect(
+      ratingsAreEmpty({
+        ...ratings,
+        overall: { ...ratings.overall, rated: 0 },
+      }),
+    ).toBe(true);
+    const table = ratingsTable(ratings, 'en', (c) =>
+      c === 'tax' ? 'Taxation' : c,
+    );
+    expect(table.header).toEqual([
+      'Window',
+      'Served',
+      'Ratings',
+      'Mean rating',
+      'Low ratings',
+    ]);
+    expect(table.rows).toEqual([
+      ['2号窗口', 6, 3, 4.33, 0],
+      ['10号窗口', 4, 2, 3, 1],
+      ['Category: Taxation', 12, 5, 3.8, 1],
+    ]);
+  });
+});

@@ -2,7 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   DeviceCreated,
-  DeviceKind,
+  DeviceCreate,
   ListResponse,
   ReassignmentView,
   Role,
@@ -199,10 +199,7 @@ export class AdminApi {
     return this.http.get<DeviceView[]>(this.hall(hallId, '/devices'));
   }
 
-  createDevice(
-    hallId: string,
-    body: { kind: DeviceKind; name: string },
-  ): Observable<DeviceCreated> {
+  createDevice(hallId: string, body: DeviceCreate): Observable<DeviceCreated> {
     return this.http.post<DeviceCreated>(this.hall(hallId, '/devices'), body);
   }
 

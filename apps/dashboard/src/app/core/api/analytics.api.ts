@@ -4,6 +4,7 @@ import type {
   HallChannelsResponse,
   HallDailyResponse,
   HallRankingResponse,
+  HallRatingsResponse,
   HallWaitHeatmapResponse,
   ReassignmentFlowsResponse,
   RegionTrendsResponse,
@@ -49,6 +50,17 @@ export class AnalyticsApi {
   ): Observable<HallWaitHeatmapResponse> {
     return this.http.get<HallWaitHeatmapResponse>(
       `/api/v1/analytics/halls/${enc(hallId)}/wait-heatmap`,
+      { params: { from, to } },
+    );
+  }
+
+  hallRatings(
+    hallId: string,
+    from: string,
+    to: string,
+  ): Observable<HallRatingsResponse> {
+    return this.http.get<HallRatingsResponse>(
+      `/api/v1/analytics/halls/${enc(hallId)}/ratings`,
       { params: { from, to } },
     );
   }

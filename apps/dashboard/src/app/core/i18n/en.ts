@@ -156,6 +156,7 @@ export const en: Translations = {
     kiosk: 'Ticket kiosk',
     sensor: 'Door counter',
     display: 'Display board',
+    rater: 'Rating pad',
   },
   region: {
     title: 'Region overview',
@@ -226,6 +227,18 @@ export const en: Translations = {
       'The colour is the mean wait in minutes (from ticket to call).',
     flowsChart: 'Staff moves',
     flowsEmpty: 'No staff moved in this span.',
+    ratingsChart: 'Citizen ratings: mean per window',
+    ratingsHint:
+      'Ratings 1–5 (5 = very satisfied) from the rating pads; a low rating is 1–2.',
+    ratingsEmpty: 'No ratings in this span.',
+    ratingsByCategory: 'By business category',
+    ratingMean: 'Mean rating',
+    ratingCount: 'Ratings',
+    ratingLow: 'Low ratings',
+    ratingServed: 'Served',
+    ratingHandling: 'Mean handling (min)',
+    ratingWindow: 'Window',
+    ratingCategory: 'Category',
     targets: 'Targets and progress',
     targetsEmpty: 'This hall has no targets.',
     colMetric: 'Metric',
@@ -371,6 +384,15 @@ export const en: Translations = {
     copy: 'Copy',
     copied: 'Copied',
     tokenDone: 'I have saved it, close',
+    window: 'Window',
+    windowHint:
+      'A rating pad rates the tickets completed at the window it stands at.',
+    pairingLink: 'Pairing link',
+    pairingHint:
+      'Open this link or scan the QR code on the device to pair it: the token is kept on the device and never stays in the address bar.',
+    pairingQr: 'Pairing QR code',
+    sensorHint:
+      'For a door counter, configure the token in its reporting software.',
     username: 'Username',
     password: 'Initial password',
     passwordHint: 'At least 10 characters.',

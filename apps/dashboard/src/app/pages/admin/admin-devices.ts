@@ -1,6 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  computed,
   effect,
   inject,
   input,
@@ -13,7 +14,9 @@ import {
   type DeviceCreated,
   type DeviceKind,
   type DeviceView,
+  type WindowView,
 } from '@onewindow/contracts';
+import { qrSvg } from '@onewindow/qr';
 import { AdminApi } from '../../core/api/admin.api';
 import { loader } from '../../core/api/loader';
 import { loadErrorText } from '../../core/api/load-text';
@@ -22,7 +25,17 @@ import { formatShanghaiDateTime } from '../../core/time/shanghai-time';
 import { fieldValue, FormState } from './admin-form';
 import { FormStatus } from './form-status';
 
-/** Device tokens: issue one (shown once, then gone from the page), list them, revoke one. */
+/** The floor page each kind of device opens, paired by a link that carries its token after '#'. */
+const FLOOR_PAGE: Partial<Record<DeviceKind, string>> = {
+  kiosk: '/kiosk',
+  display: '/board',
+  rater: '/rate',
+};
+
+/**
+ * Device tokens: issue one (shown once, with its pairing link and QR code, then gone from the
+ * page), list them, revoke one. A rating pad is issued for a window.
+ */
 @Component({
   selector: 'app-admin-devices',
   imports: [TranslocoPipe, FormStatus],
@@ -37,12 +50,27 @@ import { FormStatus } from './form-status';
       >
         <label class="field">
           <span>{{ 'admin.kind' | transloco }}</span>
-          <select name="kind" data-testid="device-kind">
+          <select
+            name="kind"
+            data-testid="device-kind"
+            (change)="kind.set($any($event.target).value)"
+          >
             @for (k of kinds; track k) {
               <option [value]="k">{{ 'deviceKind.' + k | transloco }}</option>
             }
           </select>
         </label>
+        @if (kind() === 'rater') {
+          <label class="field">
+            <span>{{ 'admin.window' | transloco }}</span>
+            <select name="windowId" required data-testid="device-window">
+              @for (w of windows(); track w.id) {
+                <option [value]="w.id">{{ w.label }}</option>
+              }
+            </select>
+            <small class="muted">{{ 'admin.windowHint' | transloco }}</small>
+          </label>
+        }
         <label class="field">
           <span>{{ 'admin.deviceName' | transloco }}</span>
           <input
@@ -68,7 +96,40 @@ import { FormStatus } from './form-status';
           }}</strong>
           <p>{{ 'admin.tokenOnce' | transloco }}</p>
           <code data-testid="device-token">{{ d.token }}</code>
-          <button type="button" class="btn btn-small" (click)="copy(d.token)">
+          @if (pairing(); as p) {
+            <p>
+              <strong>{{ 'admin.pairingLink' | transloco }}</strong>
+              <br />
+              <code class="pairing-link" data-testid="pairing-link">{{
+                p.url
+              }}</code>
+            </p>
+            <svg
+              class="pairing-qr"
+              data-testid="pairing-qr"
+              role="img"
+              width="220"
+              height="220"
+              [attr.aria-label]="'admin.pairingQr' | transloco"
+              [attr.viewBox]="'0 0 ' + p.qr.size + ' ' + p.qr.size"
+              shape-rendering="crispEdges"
+            >
+              <rect
+                [attr.width]="p.qr.size"
+                [attr.height]="p.qr.size"
+                fill="#fff"
+              />
+              <path [attr.d]="p.qr.path" fill="#000" />
+            </svg>
+            <p class="muted">{{ 'admin.pairingHint' | transloco }}</p>
+          } @else {
+            <p class="muted">{{ 'admin.sensorHint' | transloco }}</p>
+          }
+          <button
+            type="button"
+            class="btn btn-small"
+            (click)="copy(pairing()?.url ?? d.token)"
+          >
             {{ (copied() ? 'admin.copied' : 'admin.copy') | transloco }}
           </button>
           <button
@@ -102,7 +163,12 @@ import { FormStatus } from './form-status';
               @for (d of list; track d.id) {
                 <tr data-testid="device-row" [attr.data-name]="d.name">
                   <th scope="row">{{ d.name }}</th>
-                  <td>{{ 'deviceKind.' + d.kind | transloco }}</td>
+                  <td>
+                    {{ 'deviceKind.' + d.kind | transloco }}
+                    @if (d.windowLabel) {
+                      · {{ d.windowLabel }}
+                    }
+                  </td>
                   <td>{{ time(d.createdAt) }}</td>
                   <td>
                     {{
@@ -153,6 +219,19 @@ export class AdminDevices {
   /** The token just issued: kept in memory only while shown. */
   protected readonly issued = signal<DeviceCreated | null>(null);
   protected readonly copied = signal(false);
+  protected readonly kind = signal<DeviceKind>(DEVICE_KINDS[0]);
+  protected readonly windows = signal<WindowView[]>([]);
+  /**
+   * The pairing link of the token just issued: the token after '#', which browsers never send to
+   * the server; the floor page stores it and clears the address bar.
+   */
+  protected readonly pairing = computed(() => {
+    const d = this.issued();
+    const page = d ? FLOOR_PAGE[d.kind] : undefined;
+    if (!d || !page) return null;
+    const url = `${location.origin}${page}#token=${d.token}`;
+    return { url, qr: qrSvg(url) };
+  });
 
   constructor() {
     effect(() => {
@@ -160,6 +239,7 @@ export class AdminDevices {
       untracked(() => {
         this.issued.set(null);
         this.reload(hallId);
+        this.loadWindows(hallId);
       });
     });
   }
@@ -178,13 +258,16 @@ export class AdminDevices {
     const name = fieldValue(form, 'name');
     if (!name) return;
     this.copied.set(false);
+    const kind = fieldValue(form, 'kind') as DeviceKind;
     this.form.run(
       this.api.createDevice(this.hallId(), {
-        kind: fieldValue(form, 'kind') as DeviceKind,
+        kind,
         name,
+        ...(kind === 'rater' ? { windowId: fieldValue(form, 'windowId') } : {}),
       }),
       (d) => {
         form.reset();
+        this.kind.set(DEVICE_KINDS[0]);
         this.issued.set(d);
         this.reload(this.hallId());
       },
@@ -207,5 +290,14 @@ export class AdminDevices {
 
   private reload(hallId: string): void {
     this.devices.load(this.api.devices(hallId));
+  }
+
+  /** The windows a rating pad may stand at. */
+  private loadWindows(hallId: string): void {
+    this.windows.set([]);
+    this.api.windows(hallId).subscribe({
+      next: (ws) => this.windows.set(ws.filter((w) => w.state !== 'retired')),
+      error: () => this.windows.set([]),
+    });
   }
 }

@@ -182,6 +182,21 @@ describe('AdminPage', () => {
       .forEach((r) => r.flush([]));
     await tab('devices');
     http.expectOne('/api/v1/halls/h1/devices').flush([DEVICE]);
+    http
+      .match((r) => r.url === '/api/v1/halls/h1/windows')
+      .forEach((r) =>
+        r.flush([
+          {
+            id: 'w5',
+            label: '5号窗口',
+            mode: 'comprehensive',
+            categoryCodes: [],
+            state: 'open',
+            openedOn: '2020-01-01',
+            retiredOn: null,
+          },
+        ]),
+      );
     await fixture.whenStable();
     expect(q('device-row').textContent).toContain('从未');
 
@@ -208,10 +223,48 @@ describe('AdminPage', () => {
     await fixture.whenStable();
     expect(q('device-token').textContent).toBe('owd_secret_once');
     expect(q('token-box').textContent).toContain('令牌只显示这一次');
+    // the pairing link carries the token after '#' (never sent to a server), with its QR code
+    expect(q('pairing-link').textContent).toBe(
+      `${location.origin}/board#token=owd_secret_once`,
+    );
+    expect(
+      q('pairing-qr').querySelector('path')?.getAttribute('d')?.length,
+    ).toBeGreaterThan(100);
     (q('token-done') as HTMLButtonElement).click();
     await fixture.whenStable();
     expect(q('token-box')).toBeNull();
     expect(el.textContent).not.toContain('owd_secret_once');
+
+    // a rating pad is issued for a window of the hall, and pairs with /rate
+    const kind = form.querySelector('[name="kind"]') as HTMLSelectElement;
+    kind.value = 'rater';
+    kind.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+    fill(form, 'name', '5号窗口评价器');
+    await submit(form);
+    const rater = http.expectOne({
+      method: 'POST',
+      url: '/api/v1/halls/h1/devices',
+    });
+    expect(rater.request.body).toEqual({
+      kind: 'rater',
+      name: '5号窗口评价器',
+      windowId: 'w5',
+    });
+    rater.flush({
+      id: 'd3',
+      kind: 'rater',
+      name: '5号窗口评价器',
+      token: 'owd_rater_once',
+      windowId: 'w5',
+    });
+    http.expectOne('/api/v1/halls/h1/devices').flush([DEVICE]);
+    await fixture.whenStable();
+    expect(q('pairing-link').textContent).toBe(
+      `${location.origin}/rate#token=owd_rater_once`,
+    );
+    (q('token-done') as HTMLButtonElement).click();
+    await fixture.whenStable();
 
     (q('revoke') as HTMLButtonElement).click();
     http

@@ -136,6 +136,54 @@ function answers(hallId: string): Record<string, unknown> {
         },
       ],
     },
+    [`${base}/ratings`]: {
+      hallId,
+      from: DEFAULT_FROM,
+      to: DEFAULT_TO,
+      overall: { served: 30, rated: 12, meanRating: 4.5, low: 1, lowShare: 0.0833 },
+      byWindow: [
+        {
+          windowId: 'w2',
+          label: '2号窗口',
+          served: 10,
+          rated: 4,
+          meanRating: 4,
+          low: 1,
+          lowShare: 0.25,
+          meanHandlingMinutes: 9.5,
+        },
+        {
+          windowId: 'w1',
+          label: '1号窗口',
+          served: 20,
+          rated: 8,
+          meanRating: 4.75,
+          low: 0,
+          lowShare: 0,
+          meanHandlingMinutes: 7,
+        },
+        {
+          windowId: 'w3',
+          label: '3号窗口',
+          served: 2,
+          rated: 0,
+          meanRating: null,
+          low: 0,
+          lowShare: null,
+          meanHandlingMinutes: 5,
+        },
+      ],
+      byCategory: [
+        {
+          categoryCode: 'social_security',
+          served: 30,
+          rated: 12,
+          meanRating: 4.5,
+          low: 1,
+          lowShare: 0.0833,
+        },
+      ],
+    },
     [`/api/v1/halls/${hallId}/reassignments/flows`]: {
       from: DEFAULT_FROM,
       to: DEFAULT_TO,
@@ -260,6 +308,7 @@ describe('HallOverviewPage', () => {
         `GET /api/v1/analytics/halls/h1/channels?from=${DEFAULT_FROM}&to=${DEFAULT_TO}&granularity=month`,
         `GET /api/v1/analytics/halls/h1/wait-heatmap?from=${DEFAULT_FROM}&to=${DEFAULT_TO}`,
         `GET /api/v1/halls/h1/reassignments/flows?from=${DEFAULT_FROM}&to=${DEFAULT_TO}`,
+        `GET /api/v1/analytics/halls/h1/ratings?from=${DEFAULT_FROM}&to=${DEFAULT_TO}`,
         'GET /api/v1/halls/h1/queue',
       ]),
     );
@@ -271,9 +320,22 @@ describe('HallOverviewPage', () => {
       'channels-chart',
       'heatmap-chart',
       'flows-chart',
+      'ratings-chart',
     ])
       expect([chart, state(chart)]).toEqual([chart, 'rendered']);
     expect(Number(q('daily-chart')?.getAttribute('data-points'))).toBe(9);
+    // ratings: the windows rated in the span, by label, and the categories in the table
+    const card = q('ratings-chart')?.closest('section') as HTMLElement;
+    const details = card.querySelector('details');
+    (details as HTMLDetailsElement).open = true;
+    details?.dispatchEvent(new Event('toggle'));
+    await fixture.whenStable();
+    expect(Number(q('ratings-chart')?.getAttribute('data-points'))).toBe(2);
+    const ratingsTable = card.querySelector('table');
+    expect(ratingsTable?.textContent).toContain('1号窗口');
+    expect(ratingsTable?.textContent).toContain('4.75');
+    expect(ratingsTable?.textContent).toContain('社会保障');
+    expect(ratingsTable?.textContent).not.toContain('3号窗口');
     // the change day under the windows chart, as the reform report puts it
     expect(q('window-change')?.textContent).toContain(
       '10 个部门窗口合并为 6 个综合窗口，减少 4 个',

@@ -12,6 +12,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type {
   HallChannelsResponse,
   HallDailyResponse,
+  HallRatingsResponse,
   HallWaitHeatmapResponse,
   ListResponse,
   ReassignmentFlowsResponse,
@@ -35,6 +36,11 @@ import {
   hallDailyTable,
 } from '../../charts/hall-daily';
 import {
+  ratingsAreEmpty,
+  ratingsOptions,
+  ratingsTable,
+} from '../../charts/ratings';
+import {
   waitHeatmapOptions,
   waitHeatmapTable,
 } from '../../charts/wait-heatmap';
@@ -50,6 +56,7 @@ import { DirectoryApi } from '../../core/api/directory.api';
 import { chartStatusOf, loadErrorText } from '../../core/api/load-text';
 import { loader, LoadState } from '../../core/api/loader';
 import { LanguageService } from '../../core/i18n/language.service';
+import { categoryName } from '../../core/format/category';
 import { formatShanghaiDateTime } from '../../core/time/shanghai-time';
 import { HallSelect } from '../../shared/hall-select';
 import { TargetsTable } from '../../shared/targets-table';
@@ -70,7 +77,7 @@ interface WindowsData {
 /**
  * Hall overview (hall manager; clerks, the reform office and admins read it too): today live, daily
  * visitors and tickets, windows over time with the days they changed, cases by channel, waits by
- * hour and weekday, staff moves and the hall's targets.
+ * hour and weekday, staff moves, citizens' ratings per window and category, and the hall's targets.
  */
 @Component({
   selector: 'app-hall-overview-page',
@@ -101,6 +108,7 @@ export class HallOverviewPage {
   protected readonly channels = loader<HallChannelsResponse>();
   protected readonly heatmap = loader<HallWaitHeatmapResponse>();
   protected readonly flows = loader<ReassignmentFlowsResponse>();
+  protected readonly ratings = loader<HallRatingsResponse>();
   protected readonly targets = loader<ListResponse<TargetView>>();
 
   private readonly anim = { animation: this.defaults.animation };
@@ -246,6 +254,20 @@ export class HallOverviewPage {
     return d ? flowsTable(d, this.lang()) : null;
   });
 
+  // ---- ratings ----
+  protected readonly ratingsStatus = computed(() =>
+    chartStatusOf(this.ratings.state(), ratingsAreEmpty),
+  );
+  protected readonly ratingsOption = computed(() => {
+    const d = this.ratings.data();
+    return d ? ratingsOptions(d, this.lang(), this.anim) : null;
+  });
+  protected readonly ratingsTable = computed(() => {
+    const d = this.ratings.data();
+    const lang = this.lang();
+    return d ? ratingsTable(d, lang, (code) => categoryName(code, lang)) : null;
+  });
+
   protected readonly loadedAt = computed(() => {
     const s = this.daily.state();
     return s.status === 'ready'
@@ -290,5 +312,6 @@ export class HallOverviewPage {
     );
     this.heatmap.load(this.analytics.hallWaitHeatmap(hallId, from, to));
     this.flows.load(this.analytics.hallFlows(hallId, from, to));
+    this.ratings.load(this.analytics.hallRatings(hallId, from, to));
   }
 }
