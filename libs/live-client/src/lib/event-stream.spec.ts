@@ -19,6 +19,32 @@ function streamResponse(chunks: string[], status = 200): Response {
   } as unknown as Response;
 }
 
+/** A fetch answer that sends the chunks, then stays silent until its request is aborted. */
+function silentResponse(chunks: string[], signal: AbortSignal): Response {
+  const encoder = new TextEncoder();
+  let i = 0;
+  return {
+    ok: true,
+    status: 200,
+    json: async () => ({}),
+    body: {
+      getReader: () => ({
+        read: () =>
+          i < chunks.length
+            ? Promise.resolve({
+                done: false,
+                value: encoder.encode(chunks[i++]),
+              })
+            : new Promise((_, reject) =>
+                signal.addEventListener('abort', () =>
+                  reject(new DOMException('aborted', 'AbortError')),
+                ),
+              ),
+      }),
+    },
+  } as unknown as Response;
+}
+
 const settle = async (n = 10) => {
   for (let i = 0; i < n; i++) await new Promise((r) => setTimeout(r, 0));
 };
@@ -89,5 +115,61 @@ describe('openEventStream', () => {
         message: 'Unknown or revoked device token',
       },
     ]);
+  });
+
+  it('breaks a connection gone silent and resumes from the last event', async () => {
+    const lastIds: (string | undefined)[] = [];
+    const seen: string[] = [];
+    const close = openEventStream(
+      {
+        url: '/x',
+        headers: () => ({}),
+        idleTimeoutMs: 30,
+        connectivity: null,
+        fetch: async (_url, init) => {
+          lastIds.push(
+            (init?.headers as Record<string, string>)['Last-Event-ID'],
+          );
+          return silentResponse(
+            lastIds.length === 1 ? ['retry: 1\n\n', 'id: 7\ndata: {}\n\n'] : [],
+            init?.signal as AbortSignal,
+          );
+        },
+      },
+      (m) => seen.push(m.kind),
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    close();
+    expect(seen.slice(0, 4)).toEqual(['open', 'event', 'reconnecting', 'open']);
+    expect(lastIds.slice(0, 2)).toEqual([undefined, '7']);
+  });
+
+  it('breaks at once when the browser goes offline and reconnects at once when it is back', async () => {
+    const connectivity = new EventTarget();
+    let fetches = 0;
+    const seen: StreamMessage[] = [];
+    const close = openEventStream(
+      {
+        url: '/x',
+        headers: () => ({}),
+        idleTimeoutMs: 0,
+        connectivity,
+        fetch: async (_url, init) => {
+          fetches++;
+          return silentResponse([], init?.signal as AbortSignal);
+        },
+      },
+      (m) => seen.push(m),
+    );
+    await settle();
+    connectivity.dispatchEvent(new Event('offline'));
+    await settle();
+    // the default delay (3 s) is not waited out once the network is back
+    expect(seen.map((m) => m.kind)).toEqual(['open', 'reconnecting']);
+    connectivity.dispatchEvent(new Event('online'));
+    await settle();
+    close();
+    expect(fetches).toBe(2);
+    expect(seen.map((m) => m.kind)).toEqual(['open', 'reconnecting', 'open']);
   });
 });
