@@ -1,15 +1,15 @@
-# One image for the API (which also serves the dashboard), the worker and the CLI.
+# One image for the API (which also serves the dashboard and the hall floor's pages), the worker and the CLI.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 ENV NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npx nx run-many -t build -p api worker cli dashboard --parallel=2
+RUN npx nx run-many -t build -p api worker cli dashboard floor --parallel=2
 
 FROM node:20-bookworm-slim
 WORKDIR /app
-ENV NODE_ENV=production DASHBOARD_DIR=/app/dist/apps/dashboard/browser
+ENV NODE_ENV=production DASHBOARD_DIR=/app/dist/apps/dashboard/browser FLOOR_DIR=/app/dist/apps/floor/browser
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/package.json ./

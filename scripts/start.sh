@@ -10,15 +10,16 @@ if [ "$major" -lt 20 ]; then echo "OneWindow needs Node.js 20 or newer (found $(
 check_services || exit 1
 ensure_dependencies
 
-echo "› building api, worker, cli and dashboard…"
-npx nx run-many -t build -p api worker cli dashboard --parallel=2 --output-style=static
+echo "› building api, worker, cli, dashboard and the hall floor…"
+npx nx run-many -t build -p api worker cli dashboard floor --parallel=2 --output-style=static
 
 export DASHBOARD_DIR=${DASHBOARD_DIR:-$PWD/dist/apps/dashboard/browser}
+export FLOOR_DIR=${FLOOR_DIR:-$PWD/dist/apps/floor/browser}
 echo "› preparing the database (migrations; demo data when empty)…"
 node dist/apps/cli/main.js setup --profile "${DEMO_PROFILE:-full}"
 
 node dist/apps/worker/main.js &
 worker=$!
 trap 'kill $worker 2>/dev/null || true' EXIT INT TERM
-echo "› OneWindow on http://localhost:${PORT:-3000}  (dashboard /, API /api/v1, OpenAPI /api/docs)"
+echo "› OneWindow on http://localhost:${PORT:-3000}  (dashboard /, hall floor /kiosk /board /counter /rate, API /api/v1, OpenAPI /api/docs)"
 node dist/apps/api/main.js
