@@ -13,23 +13,20 @@
  *    chart drawn (data-chart-state="rendered"): each run, median and worst.
  * Prints figures; never asserts (exit 0 unless something crashed).
  */
-const { spawn, spawnSync } = require('node:child_process');
-const { randomBytes } = require('node:crypto');
 const fs = require('node:fs');
-const net = require('node:net');
 const path = require('node:path');
 const zlib = require('node:zlib');
-const { Client } = require('pg');
+const {
+  ROOT,
+  NX_ENV,
+  run,
+  login,
+  startStack,
+  launchChromium,
+} = require('../common/stack');
 
-const ROOT = path.resolve(__dirname, '../../..');
 const DIST = path.join(ROOT, 'dist/apps/dashboard');
 const BROWSER_DIR = path.join(DIST, 'browser');
-const ADMIN_URL =
-  process.env.BENCH_ADMIN_DATABASE_URL ??
-  'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PASSWORD = 'OneWindow!2020';
 const BUDGET_GZIP = 350 * 1024;
 
 const opts = { runs: 5, build: true };
@@ -49,20 +46,6 @@ const log = (m) => process.stdout.write(`› ${m}\n`);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const pad = (s, n) => String(s).padEnd(n);
 const lpad = (s, n) => String(s).padStart(n);
-
-function run(cmd, args, env = {}) {
-  const r = spawnSync(cmd, args, {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
-    maxBuffer: 64 << 20,
-  });
-  if (r.status !== 0)
-    throw new Error(
-      `${cmd} ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`,
-    );
-  return r.stdout.toString();
-}
 
 // ---------- 1. bundle sizes ----------
 
@@ -97,11 +80,7 @@ function bundleSizes() {
         '--skip-nx-cache',
         '--output-style=static',
       ],
-      {
-        NX_DAEMON: 'false',
-        NX_NO_CLOUD: 'true',
-        NX_TUI: 'false',
-      },
+      NX_ENV,
     );
   }
   const stats = JSON.parse(
@@ -168,50 +147,6 @@ function bundleSizes() {
 
 // ---------- 2. time to first chart ----------
 
-async function freePort() {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = s.address().port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function admin(fn) {
-  const c = new Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
-async function waitForHealth(base, api) {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (api.exitCode !== null) throw new Error('the API exited');
-    try {
-      if ((await fetch(`${base}/api/v1/health`)).status === 200) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('the API did not become healthy');
-}
-
-async function login(base, username) {
-  const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
-  return res.json();
-}
-
 /** ms from navigation start to the first drawn chart, in a fresh context (cold cache). */
 async function firstChart(browser, base, session, route) {
   const context = await browser.newContext({
@@ -260,57 +195,15 @@ async function timeToFirstChart() {
           'cli',
           '--output-style=static',
         ],
-        {
-          NX_DAEMON: 'false',
-          NX_NO_CLOUD: 'true',
-          NX_TUI: 'false',
-        },
+        NX_ENV,
       );
       break;
     }
-  const db = `ow_bench_dash_${randomBytes(4).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE "${db}"`));
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${db}`;
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    DATABASE_URL: url.toString(),
-    REDIS_URL,
-    QUEUE_PREFIX: `bd${randomBytes(3).toString('hex')}`,
-    JWT_SECRET: randomBytes(24).toString('hex'),
-    LOG_LEVEL: 'warn',
-  };
-  let api;
+  const stack = await startStack({ DASHBOARD_DIR: BROWSER_DIR }, log);
+  const base = stack.base;
   let browser;
   try {
-    log('fresh database: migrations, small demo, rollups…');
-    run(process.execPath, ['dist/apps/cli/main.js', 'migrate'], env);
-    run(
-      process.execPath,
-      ['dist/apps/cli/main.js', 'seed', '--profile', 'small'],
-      env,
-    );
-    const c = new Client({ connectionString: url.toString() });
-    await c.connect();
-    await c.query(
-      `SELECT count(rollup_hall_day(hall_id, d)) FROM (SELECT DISTINCT hall_id, (payload->>'date')::date AS d FROM outbox) x`,
-    );
-    await c.query('DELETE FROM outbox');
-    await c.end();
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    api = spawn(process.execPath, ['dist/apps/api/main.js'], {
-      cwd: ROOT,
-      env: { ...env, PORT: String(port), DASHBOARD_DIR: BROWSER_DIR },
-      stdio: 'ignore',
-    });
-    await waitForHealth(base, api);
-    const { chromium } = require('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic'],
-    });
+    browser = await launchChromium();
     process.stdout.write(
       `\nTime to first chart (headless Chromium, cold cache, ${opts.runs} runs)\n`,
     );
@@ -336,12 +229,7 @@ async function timeToFirstChart() {
     }
   } finally {
     await browser?.close().catch(() => undefined);
-    if (api && api.exitCode === null) {
-      const exited = new Promise((r) => api.once('exit', r));
-      api.kill('SIGTERM');
-      await exited;
-    }
-    await admin((c) => c.query(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`));
+    await stack.stop();
   }
 }
 

@@ -14,6 +14,7 @@ const API_MAIN = resolve(WORKSPACE_ROOT, 'dist/apps/api/main.js');
 const CLI_MAIN = resolve(WORKSPACE_ROOT, 'dist/apps/cli/main.js');
 const WORKER_MAIN = resolve(WORKSPACE_ROOT, 'dist/apps/worker/main.js');
 const DASHBOARD_DIR = resolve(WORKSPACE_ROOT, 'dist/apps/dashboard/browser');
+const FLOOR_DIR = resolve(WORKSPACE_ROOT, 'dist/apps/floor/browser');
 
 export interface Stack {
   baseUrl: string;
@@ -139,10 +140,11 @@ export async function startStack(): Promise<Stack> {
     API_MAIN,
     CLI_MAIN,
     resolve(DASHBOARD_DIR, 'index.html'),
+    resolve(FLOOR_DIR, 'index.html'),
   ]) {
     if (!existsSync(file))
       throw new Error(
-        `${file} is missing: run \`npx nx e2e dashboard-e2e\`, which builds api, cli and dashboard first`,
+        `${file} is missing: run \`npx nx e2e dashboard-e2e\`, which builds api, cli, worker, dashboard and floor first`,
       );
   }
 
@@ -176,7 +178,7 @@ export async function startStack(): Promise<Stack> {
     const baseUrl = `http://127.0.0.1:${port}`;
     api = spawn(process.execPath, [API_MAIN], {
       cwd: WORKSPACE_ROOT,
-      env: { ...env, PORT: String(port), DASHBOARD_DIR },
+      env: { ...env, PORT: String(port), DASHBOARD_DIR, FLOOR_DIR },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const keep = (chunk: Buffer) => {
