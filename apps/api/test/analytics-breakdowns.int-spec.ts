@@ -128,6 +128,61 @@ describe('Analytics breakdowns for the dashboard (real PostgreSQL, small demo)',
     });
   });
 
+  describe('GET /analytics/halls/{hallId}/coverage', () => {
+    it('names the first and last day with tickets and with other facts, as the raw rows do', async () => {
+      const fuyang = hallId('fuyang');
+      const res = await h
+        .http()
+        .get(`/api/v1/analytics/halls/${fuyang}/coverage`)
+        .set(await as('fuyang-clerk'))
+        .expect(200);
+      const [raw] = await h.sql<{
+        t_from: string;
+        t_to: string;
+        f_from: string;
+        f_to: string;
+      }>(
+        `SELECT (SELECT to_char(min(service_date), 'YYYY-MM-DD') FROM tickets WHERE hall_id = $1) AS t_from,
+                (SELECT to_char(max(service_date), 'YYYY-MM-DD') FROM tickets WHERE hall_id = $1) AS t_to,
+                (SELECT to_char(min(d), 'YYYY-MM-DD') FROM (
+                   SELECT record_date AS d FROM handling_records WHERE hall_id = $1
+                   UNION ALL SELECT (period_start AT TIME ZONE 'Asia/Shanghai')::date FROM footfall WHERE hall_id = $1) x) AS f_from,
+                (SELECT to_char(max(d), 'YYYY-MM-DD') FROM (
+                   SELECT record_date AS d FROM handling_records WHERE hall_id = $1
+                   UNION ALL SELECT (period_start AT TIME ZONE 'Asia/Shanghai')::date FROM footfall WHERE hall_id = $1) x) AS f_to`,
+        [fuyang],
+      );
+      expect(raw.t_from).toBe('2020-08-17');
+      expect(res.body).toEqual({
+        hallId: fuyang,
+        tickets: { from: raw.t_from, to: raw.t_to },
+        facts: { from: raw.f_from, to: raw.f_to },
+      });
+      // a hall without any data
+      const lishui = await h
+        .http()
+        .get(`/api/v1/analytics/halls/${hallId('lishui')}/coverage`)
+        .set(await as('admin'))
+        .expect(200);
+      expect(lishui.body.tickets).toBeNull();
+    });
+
+    it('is 403 for another hall and 404 for an unknown one', async () => {
+      const other = await h
+        .http()
+        .get(`/api/v1/analytics/halls/${hallId('fuyang')}/coverage`)
+        .set(await as('yiwu-manager'));
+      expectErrorBody(other.body, 403);
+      const unknown = await h
+        .http()
+        .get(
+          '/api/v1/analytics/halls/00000000-0000-4000-8000-000000000000/coverage',
+        )
+        .set(await as('admin'));
+      expectErrorBody(unknown.body, 404);
+    });
+  });
+
   describe('GET /analytics/halls/{hallId}/wait-heatmap', () => {
     it('splits the tickets of a span by ISO weekday and hour of issue, as the raw tickets do', async () => {
       const fuyang = hallId('fuyang');

@@ -1,3 +1,4 @@
+import type { HallDemand } from '@onewindow/contracts';
 import { simulate } from '@onewindow/queueing';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -492,6 +493,116 @@ describe('Plans: a job through the real worker and Redis', () => {
     expect(list.body.items[0].result).toBeUndefined();
     expect(list.body.items[0].summary).toHaveLength(3);
   }, 150_000);
+
+  it("GET /halls/{id}/demand: the planner's fit of the history per clock hour, as the generator made it", async () => {
+    const res = await h
+      .http()
+      .get(`/api/v1/halls/${FIX.fuyang}/demand`)
+      .query({ from: '2020-08-01', to: '2020-08-31', weekdays: '3' })
+      .set('Authorization', `Bearer ${manager}`)
+      .expect(200);
+    const fit = res.body as HallDemand;
+    const hall = (
+      await h
+        .http()
+        .get(`/api/v1/halls/${FIX.fuyang}`)
+        .set('Authorization', `Bearer ${manager}`)
+        .expect(200)
+    ).body as { openingHours: { open: string; close: string } };
+    // the generator's day, recomputed: ticket i at 08:30 + (179·i mod 28800) s; every 20th a
+    // no-show (not an arrival that needs a window); i mod 3 = 0 market regulation
+    const toMin = (t: string) =>
+      Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
+    const open = toMin(hall.openingHours.open);
+    const close = toMin(hall.openingHours.close);
+    const bounds = [open];
+    while (bounds[bounds.length - 1] < close)
+      bounds.push(
+        Math.min(close, Math.floor(bounds[bounds.length - 1] / 60) * 60 + 60),
+      );
+    const byInterval = new Array(bounds.length - 1).fill(0);
+    const svc: Record<string, number[]> = {
+      social_security: [],
+      market_regulation: [],
+    };
+    for (let i = 1; i <= 160; i++) {
+      if (i % 20 === 0) continue;
+      const minute = 510 + ((i * 179) % 28800) / 60;
+      const k = bounds.findIndex((b, j) => j > 0 && minute < b) - 1;
+      if (k >= 0) byInterval[k]++;
+      svc[i % 3 === 0 ? 'market_regulation' : 'social_security'].push(
+        i % 3 === 0 ? 14 + (i % 13) : 3 + (i % 7),
+      );
+    }
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(fit).toMatchObject({
+      hallId: FIX.fuyang,
+      weekdays: [3],
+      // the two Wednesdays of the span with tickets
+      days: 2,
+      openingHours: {
+        open: hall.openingHours.open,
+        close: hall.openingHours.close,
+      },
+      arrivalsPerDay: byInterval.reduce((a, b) => a + b, 0),
+      noShowRate: 0.05,
+    });
+    expect(fit.intervals).toHaveLength(bounds.length - 1);
+    expect(fit.byInterval).toEqual(byInterval);
+    const ss = fit.categories.find((c) => c.code === 'social_security');
+    const mr = fit.categories.find((c) => c.code === 'market_regulation');
+    expect(ss?.handling?.meanMinutes).toBeCloseTo(
+      mean(svc['social_security']),
+      3,
+    );
+    expect(mr?.handling?.meanMinutes).toBeCloseTo(
+      mean(svc['market_regulation']),
+      3,
+    );
+    expect(ss?.handling?.count).toBe(svc['social_security'].length * 2);
+    // every weekday of the span: ten days, the same mean per day
+    const all = await h
+      .http()
+      .get(`/api/v1/halls/${FIX.fuyang}/demand`)
+      .query({ from: '2020-08-01', to: '2020-08-31' })
+      .set('Authorization', `Bearer ${manager}`)
+      .expect(200);
+    expect(all.body.days).toBe(10);
+    expect(all.body.byInterval).toEqual(byInterval);
+  });
+
+  it('GET /halls/{id}/demand: refuses bad queries with 400, clerks and other halls with 403', async () => {
+    const get = async (
+      token: string,
+      query: Record<string, string>,
+      hall: string = FIX.fuyang,
+    ) =>
+      h
+        .http()
+        .get(`/api/v1/halls/${hall}/demand`)
+        .query(query)
+        .set('Authorization', `Bearer ${token}`);
+    const ok = { from: '2020-08-01', to: '2020-08-31' };
+    for (const [field, query] of [
+      ['weekdays', { ...ok, weekdays: '8' }],
+      ['weekdays', { ...ok, weekdays: 'monday' }],
+      ['weekdays', { ...ok, weekdays: '1,1' }],
+      ['from', { ...ok, from: '2020-09-01' }],
+      ['to', { ...ok, to: '2020-02-30' }],
+      ['from', { from: '2019-01-01', to: '2019-01-31' }],
+    ] as [string, Record<string, string>][]) {
+      const res = await get(manager, query);
+      expect({ query, status: res.status }).toEqual({ query, status: 400 });
+      expectErrorBody(res.body, 400);
+      expect(res.body.details.map((d: { field: string }) => d.field)).toContain(
+        field,
+      );
+    }
+    const clerk = await get(await h.token('fuyang-clerk'), ok);
+    expectErrorBody(clerk.body, 403);
+    const other = await get(await h.token('yiwu-manager'), ok);
+    expectErrorBody(other.body, 403);
+  });
 
   it('refuses bad plans with 400, other halls with 403, unknown plans with 404 — and stores nothing', async () => {
     const before = await h.sql<{ n: number }>(

@@ -2,3 +2,4 @@ export * from './lib/data-source-options';
 export * from './lib/migrate';
 export * from './lib/test-database';
 export * from './lib/entities';
+export * from './lib/queries/ticket-history';

@@ -6,7 +6,7 @@
 export * from './lib/types';
 export { QueueingInputError } from './lib/errors';
 export * from './lib/limits';
-export { toMinutes, formatMinutes } from './lib/time';
+export { toMinutes, formatMinutes, hourGrid } from './lib/time';
 export {
   erlangB,
   erlangC,

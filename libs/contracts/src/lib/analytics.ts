@@ -222,3 +222,20 @@ export interface HallRatingsResponse {
   })[];
   byCategory: (RatingFigures & { categoryCode: string })[];
 }
+
+/** A span of days, both inclusive (YYYY-MM-DD). */
+export interface DaySpan {
+  from: string;
+  to: string;
+}
+
+/**
+ * Which days of a hall hold data (GET /analytics/halls/{hallId}/coverage): the first and last day
+ * with tickets, and with the day's other facts (visitors, handling records, staff moves); null
+ * when there is none. Pages use it to open on a span with data and to say why a chart is empty.
+ */
+export interface HallCoverage {
+  hallId: string;
+  tickets: DaySpan | null;
+  facts: DaySpan | null;
+}

@@ -130,3 +130,41 @@ export interface PlanLayoutSummary {
   shareWithinTarget: number;
   meanWaitMinutes: number;
 }
+
+/** Handling minutes of one category (or of all) as the planner fits them. */
+export interface DemandHandling {
+  /** Tickets with a handling time (started and completed). */
+  count: number;
+  meanMinutes: number;
+  cv: number;
+  /** Lognormal by the method of moments on the logs (null with fewer than 2 positive times). */
+  lognormal: { mu: number; sigma: number } | null;
+}
+
+/**
+ * The planner's fit of a hall's demand (GET /halls/{hallId}/demand): mean arrivals per day in each
+ * clock hour of the opening hours, per category, over the days of the span on the chosen weekdays;
+ * handling times and no-show rates. The same fit a plan starts from.
+ */
+export interface HallDemand {
+  hallId: string;
+  from: string;
+  to: string;
+  weekdays: number[];
+  /** Days averaged (open days of the span on those weekdays with tickets). */
+  days: number;
+  timezone: string;
+  openingHours: { open: string; close: string };
+  intervals: { start: string; end: string }[];
+  arrivalsPerDay: number;
+  byInterval: number[];
+  noShowRate: number;
+  handling: DemandHandling | null;
+  categories: {
+    code: string;
+    arrivalsPerDay: number;
+    byInterval: number[];
+    noShowRate: number;
+    handling: DemandHandling | null;
+  }[];
+}

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/swagger';
 import type {
   HallChannelsResponse,
+  HallCoverage,
   HallDailyResponse,
   HallHourlyResponse,
   HallRankingResponse,
@@ -82,6 +83,25 @@ export class AnalyticsController {
     @Query() q: DaySpanQuery,
   ): Promise<HallDailyResponse> {
     return this.analytics.hallDaily(hallId, q.from, q.to);
+  }
+
+  @Get('halls/:hallId/coverage')
+  @Access({ roles: [...PEOPLE], hall: { param: 'hallId', level: 'read' } })
+  @ApiOperation({
+    summary:
+      'Which days of the hall hold data: the first and last day with tickets, and with its other facts (visitors, handling records, staff moves)',
+  })
+  @ApiOkResponse({
+    schema: {
+      example: {
+        hallId: '11111111-1111-4111-8111-111111111111',
+        tickets: { from: '2019-01-02', to: '2020-12-31' },
+        facts: { from: '2019-01-01', to: '2020-12-31' },
+      },
+    },
+  })
+  coverage(@Param('hallId') hallId: string): Promise<HallCoverage> {
+    return this.analytics.hallCoverage(hallId);
   }
 
   @Get('halls/:hallId/hourly')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
+  HallCoverage,
   HallDailyResponse,
   HallHourlyResponse,
   RegionTrendsResponse,
@@ -59,6 +60,30 @@ export class AnalyticsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly windows: WindowsService,
   ) {}
+
+  /** The first and last day with tickets, and with other facts, from the rollups. */
+  async hallCoverage(hallId: string): Promise<HallCoverage> {
+    const [row]: {
+      t_from: string | null;
+      t_to: string | null;
+      f_from: string | null;
+      f_to: string | null;
+    }[] = await this.db.query(
+      `SELECT (SELECT to_char(min(service_date), 'YYYY-MM-DD') FROM rollup_daily
+                WHERE hall_id = $1 AND category_code = '*' AND arrivals > 0) AS t_from,
+              (SELECT to_char(max(service_date), 'YYYY-MM-DD') FROM rollup_daily
+                WHERE hall_id = $1 AND category_code = '*' AND arrivals > 0) AS t_to,
+              (SELECT to_char(min(service_date), 'YYYY-MM-DD') FROM rollup_hall_facts WHERE hall_id = $1) AS f_from,
+              (SELECT to_char(max(service_date), 'YYYY-MM-DD') FROM rollup_hall_facts WHERE hall_id = $1) AS f_to`,
+      [hallId],
+    );
+    return {
+      hallId,
+      tickets:
+        row.t_from && row.t_to ? { from: row.t_from, to: row.t_to } : null,
+      facts: row.f_from && row.f_to ? { from: row.f_from, to: row.f_to } : null,
+    };
+  }
 
   async hallDaily(
     hallId: string,

@@ -1,4 +1,5 @@
 /** OpenAPI examples of the planning endpoints (api-contract.md, "Planning"). */
+import type { HallDemand } from '@onewindow/contracts';
 
 export const SCENARIO_EXAMPLE = {
   open: '08:30',
@@ -192,4 +193,41 @@ export const PLAN_VIEW_EXAMPLE = {
     ],
     pooling: null,
   },
+};
+
+export const DEMAND_EXAMPLE: HallDemand = {
+  hallId: '11111111-1111-4111-8111-111111111111',
+  from: '2020-10-01',
+  to: '2020-11-30',
+  weekdays: [3],
+  days: 8,
+  timezone: 'Asia/Shanghai',
+  openingHours: { open: '08:30', close: '17:00' },
+  intervals: [
+    { start: '08:30', end: '09:00' },
+    { start: '09:00', end: '10:00' },
+  ],
+  arrivalsPerDay: 1412.5,
+  byInterval: [92.4, 240.1],
+  noShowRate: 0.051,
+  handling: {
+    count: 10620,
+    meanMinutes: 9.83,
+    cv: 0.52,
+    lognormal: { mu: 2.16, sigma: 0.45 },
+  },
+  categories: [
+    {
+      code: 'social_security',
+      arrivalsPerDay: 301.2,
+      byInterval: [19.6, 51.3],
+      noShowRate: 0.049,
+      handling: {
+        count: 2270,
+        meanMinutes: 8.1,
+        cv: 0.5,
+        lognormal: { mu: 1.98, sigma: 0.44 },
+      },
+    },
+  ],
 };

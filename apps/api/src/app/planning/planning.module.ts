@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DemandService } from './demand.service';
 import { PlanQueue } from './plan-queue';
 import { PlanningController } from './planning.controller';
 import { PlansController } from './plans.controller';
@@ -7,6 +8,6 @@ import { PlansService } from './plans.service';
 /** The planner: instant answers (Erlang C, simulate, minimum windows, replay) and plan jobs. */
 @Module({
   controllers: [PlanningController, PlansController],
-  providers: [PlansService, PlanQueue],
+  providers: [PlansService, PlanQueue, DemandService],
 })
 export class PlanningModule {}

@@ -1,4 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+} from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -6,7 +14,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { ListResponse, PlanView } from '@onewindow/contracts';
+import type { HallDemand, ListResponse, PlanView } from '@onewindow/contracts';
 import {
   Access,
   type Actor,
@@ -15,8 +23,10 @@ import {
 } from '../auth/access.decorator';
 import type { Principal } from '../auth/principal';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
+import { DemandService } from './demand.service';
 import { CreatePlanDto } from './dto/create-plan.dto';
-import { PLAN_VIEW_EXAMPLE } from './planning.examples';
+import { DemandQuery } from './dto/demand.query';
+import { DEMAND_EXAMPLE, PLAN_VIEW_EXAMPLE } from './planning.examples';
 import { PLANNERS } from './planning.controller';
 import { PlansService } from './plans.service';
 
@@ -28,7 +38,24 @@ import { PlansService } from './plans.service';
 @ApiBearerAuth()
 @Controller()
 export class PlansController {
-  constructor(private readonly plans: PlansService) {}
+  constructor(
+    private readonly plans: PlansService,
+    private readonly demand: DemandService,
+  ) {}
+
+  @Get('halls/:hallId/demand')
+  @Access({ roles: [...PLANNERS], hall: { param: 'hallId', level: 'read' } })
+  @ApiOperation({
+    summary:
+      "The hall's demand as a plan fits it from its tickets between from and to: mean arrivals per day in each clock hour of opening, per category, handling times and no-show rates",
+  })
+  @ApiOkResponse({ schema: { example: DEMAND_EXAMPLE } })
+  demandFit(
+    @Param('hallId') hallId: string,
+    @Query() q: DemandQuery,
+  ): Promise<HallDemand> {
+    return this.demand.fit(hallId, q.from, q.to, q.weekdays);
+  }
 
   @Post('halls/:hallId/plans')
   @HttpCode(202)

@@ -8,11 +8,10 @@ import {
   comparePooling,
   defaultHybridPools,
   fitHistory,
-  formatMinutes,
+  hourGrid,
   minimumWindows,
   scenarioFromFit,
   staffingSchedule,
-  toMinutes,
   type DepartmentLayout,
   type HistoryFit,
   type Scenario,
@@ -22,27 +21,6 @@ import {
 
 /** The seed of every plan: the same inputs and history always give the same plan. */
 export const PLAN_SEED = 20201231;
-
-/**
- * The planning grid: clock hours between opening and closing, the first and last cut at the
- * opening and closing times (08:30–17:00 → 08:30–09:00, 09:00–10:00, …, 16:00–17:00).
- */
-export function hourGrid(
-  open: string,
-  close: string,
-): { start: string; end: string }[] {
-  const a = toMinutes(open);
-  const b = toMinutes(close);
-  if (!(a < b)) throw new Error(`opening hours ${open}–${close} are empty`);
-  const out: { start: string; end: string }[] = [];
-  let t = a;
-  while (t < b) {
-    const next = Math.min(b, Math.floor(t / 60) * 60 + 60);
-    out.push({ start: formatMinutes(t), end: formatMinutes(next) });
-    t = next;
-  }
-  return out;
-}
 
 export interface PlanInputs {
   target: { waitMinutes: number; share: number };

@@ -5,7 +5,8 @@ import {
   ONLINE_CHANNELS,
   type PlanResult,
 } from '@onewindow/contracts';
-import { QueueingInputError, type TicketRecord } from '@onewindow/queueing';
+import { readTicketHistory } from '@onewindow/persistence';
+import { QueueingInputError } from '@onewindow/queueing';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { computePlan, onlineRates } from './plan-math';
@@ -44,7 +45,8 @@ export class PlanRunner {
     );
     if (!plan) return 'skipped'; // done, failed or gone
     const i = plan.inputs;
-    const tickets = await this.tickets(
+    const tickets = await readTicketHistory(
+      this.db,
       plan.hall_id,
       i.historyFrom,
       i.historyTo,
@@ -117,36 +119,5 @@ export class PlanRunner {
       `UPDATE plans SET state = 'failed', error = $2, finished_at = now() WHERE id = $1 AND state IN ('queued', 'running')`,
       [planId, reason.slice(0, 2000)],
     );
-  }
-
-  /** The hall's tickets of the span (Asia/Shanghai days), cancelled ones left out. */
-  private async tickets(
-    hallId: string,
-    from: string,
-    to: string,
-  ): Promise<TicketRecord[]> {
-    const rows: {
-      d: string;
-      m: number;
-      c: string;
-      s: number | null;
-      ns: boolean;
-    }[] = await this.db.query(
-      `SELECT to_char(service_date, 'YYYY-MM-DD') AS d,
-              extract(epoch FROM (issued_at AT TIME ZONE 'Asia/Shanghai')::time)::float / 60 AS m,
-              category_code AS c,
-              CASE WHEN started_at IS NOT NULL AND completed_at IS NOT NULL
-                   THEN extract(epoch FROM completed_at - started_at)::float / 60 END AS s,
-              state = 'no_show' AS ns
-       FROM tickets WHERE hall_id = $1 AND service_date BETWEEN $2 AND $3 AND state <> 'cancelled'`,
-      [hallId, from, to],
-    );
-    return rows.map((r) => ({
-      date: r.d,
-      minuteOfDay: r.m,
-      categoryCode: r.c,
-      serviceMinutes: r.s,
-      noShow: r.ns,
-    }));
   }
 }
