@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import request from 'supertest';
 import { FIX, Harness, startHarness } from './harness';
 import { SseClient } from './sse-client';
@@ -151,5 +152,53 @@ describe('Queue under concurrency (HTTP, real PostgreSQL and Redis)', () => {
       [FIX.yiwu],
     );
     expect(seq.n).toBe(seq.max);
+  });
+
+  it('stamps a call after the issue it calls, even when the call waited for its window', async () => {
+    const [w] = await h.sql<{ id: string }>(
+      `INSERT INTO windows (hall_id, label, mode, category_codes, state, opened_on)
+       VALUES ($1, 'Z1', 'comprehensive', '{}', 'open', '2020-01-01') RETURNING id`,
+      [FIX.lishui],
+    );
+    const clerk = await h.token('admin');
+    // another transaction holds the window (e.g. a change of its categories) while the call comes
+    const blocker = new Client({ connectionString: h.config.DATABASE_URL });
+    await blocker.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query('SELECT 1 FROM windows WHERE id = $1 FOR UPDATE', [
+        w.id,
+      ]);
+      const calling = request(base)
+        .post(`/api/v1/halls/${FIX.lishui}/windows/${w.id}/call-next`)
+        .set('Authorization', `Bearer ${clerk}`)
+        .then((r) => r);
+      // the call's transaction has begun and waits for the window's lock
+      for (let i = 0; i < 100; i++) {
+        const waiting = await h.sql<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+           WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+        );
+        if (waiting[0].n > 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      // a ticket is issued (and committed) meanwhile
+      const issued = await request(base)
+        .post(`/api/v1/halls/${FIX.lishui}/tickets`)
+        .set('Authorization', `Bearer ${clerk}`)
+        .send({ serviceItemCode: 'SS-0001' })
+        .expect(201);
+      await new Promise((r) => setTimeout(r, 20));
+      await blocker.query('COMMIT');
+      const called = await calling;
+      expect(called.status).toBe(200);
+      expect(called.body.id).toBe(issued.body.id);
+      // nobody is called before they took their ticket
+      expect(Date.parse(called.body.calledAt)).toBeGreaterThanOrEqual(
+        Date.parse(issued.body.issuedAt),
+      );
+    } finally {
+      await blocker.end();
+    }
   });
 });

@@ -152,9 +152,11 @@ export class CallingService {
         id: string;
         service_date: string;
       };
+      // the moment of the call, not the transaction's start: the call may have waited for its
+      // window while the ticket it calls was issued (now() would stamp it before its issue)
       const [row] = await updateReturning<TicketRow>(
         m,
-        `UPDATE tickets t SET state = 'called', called_at = now(), window_id = $3
+        `UPDATE tickets t SET state = 'called', called_at = clock_timestamp(), window_id = $3
          WHERE id = $1 AND service_date = $2 RETURNING ${TICKET_COLUMNS}`,
         [chosen.id, chosen.service_date, windowId],
       );
