@@ -165,6 +165,31 @@ describe('Analytics breakdowns for the dashboard (real PostgreSQL, small demo)',
         .set(await as('admin'))
         .expect(200);
       expect(lishui.body.tickets).toBeNull();
+      // only the days before a given one
+      const before = await h
+        .http()
+        .get(`/api/v1/analytics/halls/${fuyang}/coverage`)
+        .query({ before: '2020-08-20' })
+        .set(await as('fuyang-clerk'))
+        .expect(200);
+      expect(before.body.tickets).toEqual({
+        from: '2020-08-17',
+        to: '2020-08-19',
+      });
+      expect(before.body.facts.to).toBe('2020-08-19');
+      const none = await h
+        .http()
+        .get(`/api/v1/analytics/halls/${fuyang}/coverage`)
+        .query({ before: '2020-08-17' })
+        .set(await as('fuyang-clerk'))
+        .expect(200);
+      expect(none.body.tickets).toBeNull();
+      const bad = await h
+        .http()
+        .get(`/api/v1/analytics/halls/${fuyang}/coverage`)
+        .query({ before: '2020-02-30' })
+        .set(await as('fuyang-clerk'));
+      expectErrorBody(bad.body, 400);
     });
 
     it('is 403 for another hall and 404 for an unknown one', async () => {

@@ -24,7 +24,7 @@ import { AnalyticsService } from './analytics.service';
 import { HallBreakdownsService } from './hall-breakdowns.service';
 import { HallRankingService } from './hall-ranking.service';
 import { DaySpanQuery } from '../common/dto/day-span.query';
-import { HourlyQuery, TrendsQuery } from './dto/analytics.query';
+import { CoverageQuery, HourlyQuery, TrendsQuery } from './dto/analytics.query';
 import {
   CHANNELS_EXAMPLE,
   HEATMAP_EXAMPLE,
@@ -100,8 +100,11 @@ export class AnalyticsController {
       },
     },
   })
-  coverage(@Param('hallId') hallId: string): Promise<HallCoverage> {
-    return this.analytics.hallCoverage(hallId);
+  coverage(
+    @Param('hallId') hallId: string,
+    @Query() q: CoverageQuery,
+  ): Promise<HallCoverage> {
+    return this.analytics.hallCoverage(hallId, q.before);
   }
 
   @Get('halls/:hallId/hourly')

@@ -61,21 +61,27 @@ export class AnalyticsService {
     private readonly windows: WindowsService,
   ) {}
 
-  /** The first and last day with tickets, and with other facts, from the rollups. */
-  async hallCoverage(hallId: string): Promise<HallCoverage> {
+  /**
+   * The first and last day with tickets, and with other facts, from the rollups (only days before
+   * `before` when given).
+   */
+  async hallCoverage(hallId: string, before?: string): Promise<HallCoverage> {
     const [row]: {
       t_from: string | null;
       t_to: string | null;
       f_from: string | null;
       f_to: string | null;
     }[] = await this.db.query(
-      `SELECT (SELECT to_char(min(service_date), 'YYYY-MM-DD') FROM rollup_daily
-                WHERE hall_id = $1 AND category_code = '*' AND arrivals > 0) AS t_from,
-              (SELECT to_char(max(service_date), 'YYYY-MM-DD') FROM rollup_daily
-                WHERE hall_id = $1 AND category_code = '*' AND arrivals > 0) AS t_to,
-              (SELECT to_char(min(service_date), 'YYYY-MM-DD') FROM rollup_hall_facts WHERE hall_id = $1) AS f_from,
-              (SELECT to_char(max(service_date), 'YYYY-MM-DD') FROM rollup_hall_facts WHERE hall_id = $1) AS f_to`,
-      [hallId],
+      `WITH t AS (SELECT service_date FROM rollup_daily
+                  WHERE hall_id = $1 AND category_code = '*' AND arrivals > 0
+                    AND ($2::date IS NULL OR service_date < $2::date)),
+            f AS (SELECT service_date FROM rollup_hall_facts
+                  WHERE hall_id = $1 AND ($2::date IS NULL OR service_date < $2::date))
+       SELECT (SELECT to_char(min(service_date), 'YYYY-MM-DD') FROM t) AS t_from,
+              (SELECT to_char(max(service_date), 'YYYY-MM-DD') FROM t) AS t_to,
+              (SELECT to_char(min(service_date), 'YYYY-MM-DD') FROM f) AS f_from,
+              (SELECT to_char(max(service_date), 'YYYY-MM-DD') FROM f) AS f_to`,
+      [hallId, before ?? null],
     );
     return {
       hallId,

@@ -13,9 +13,14 @@ import {
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { HallView } from '@onewindow/contracts';
+import { catchError, forkJoin, of } from 'rxjs';
+import { AnalyticsApi } from '../core/api/analytics.api';
 import { apiErrorMessage } from '../core/api/api-error';
 import { DirectoryApi } from '../core/api/directory.api';
 import { AuthService } from '../core/auth/auth.service';
+
+/** How many halls are asked for their data when choosing which one a page opens on. */
+const PROBE_HALLS = 30;
 
 /** Zhejiang: the halls an admin picks from. */
 export const DEFAULT_REGION = '330000';
@@ -31,7 +36,8 @@ export function ownHallOf(
 
 /**
  * Which hall a page shows: managers and clerks see their own (its name, no picker); admins and the
- * reform office pick among the halls of their region (`preferred` first, e.g. from a drill-down).
+ * reform office pick among the halls of their region (`preferred` first, e.g. from a drill-down;
+ * else the first with tickets).
  */
 @Component({
   selector: 'app-hall-select',
@@ -77,6 +83,7 @@ export function ownHallOf(
 })
 export class HallSelect implements OnInit {
   private readonly directory = inject(DirectoryApi);
+  private readonly analytics = inject(AnalyticsApi);
   private readonly auth = inject(AuthService);
   private readonly destroyRef = inject(DestroyRef);
 
@@ -130,6 +137,26 @@ export class HallSelect implements OnInit {
     this.hallId.set(hall.id);
   }
 
+  /**
+   * Opens on the first hall (of the first PROBE_HALLS) that has tickets, so a page does not open on
+   * a hall without data; the first hall when none has.
+   */
+  private selectFirstWithData(halls: HallView[]): void {
+    if (halls.length === 0) return;
+    const probe = halls.slice(0, PROBE_HALLS);
+    forkJoin(
+      probe.map((h) =>
+        this.analytics.hallCoverage(h.id).pipe(catchError(() => of(null))),
+      ),
+    )
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((coverage) => {
+        if (this.hallId()) return; // picked meanwhile
+        const i = coverage.findIndex((c) => !!c?.tickets);
+        this.select(i >= 0 ? probe[i] : halls[0]);
+      });
+  }
+
   private loadHalls(): void {
     const region = this.auth.user()?.regionCode ?? DEFAULT_REGION;
     this.loading.set(true);
@@ -142,8 +169,8 @@ export class HallSelect implements OnInit {
           this.error.set(null);
           this.halls.set(res.items);
           const preferred = res.items.find((h) => h.id === this.preferred());
-          const first = preferred ?? res.items[0];
-          if (first) this.select(first);
+          if (preferred) this.select(preferred);
+          else this.selectFirstWithData(res.items);
         },
         error: (error: unknown) => {
           this.loading.set(false);

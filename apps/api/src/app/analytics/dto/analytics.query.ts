@@ -18,3 +18,14 @@ export class TrendsQuery extends DaySpanQuery {
   @IsIn(GRANULARITIES, { message: 'granularity must be day, week or month' })
   granularity: Granularity = 'month';
 }
+
+/** `?before=`: only the days before this one. */
+export class CoverageQuery {
+  @ApiPropertyOptional({
+    example: '2026-12-04',
+    description: 'Only days before this one (e.g. today: the history)',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  before?: string;
+}

@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   HallChannelsResponse,
+  HallCoverage,
   HallDailyResponse,
   HallRankingResponse,
   HallRatingsResponse,
@@ -51,6 +52,14 @@ export class AnalyticsApi {
     return this.http.get<HallWaitHeatmapResponse>(
       `/api/v1/analytics/halls/${enc(hallId)}/wait-heatmap`,
       { params: { from, to } },
+    );
+  }
+
+  /** Which days of the hall hold data (only days before `before`, e.g. today: its history). */
+  hallCoverage(hallId: string, before?: string): Observable<HallCoverage> {
+    return this.http.get<HallCoverage>(
+      `/api/v1/analytics/halls/${enc(hallId)}/coverage`,
+      before ? { params: { before } } : {},
     );
   }
 

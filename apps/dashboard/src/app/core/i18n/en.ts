@@ -207,6 +207,12 @@ export const en: Translations = {
     badRange: 'The start date must not be after the end date.',
     loading: 'Loading…',
     empty: 'No window data in this span.',
+    dataRange:
+      "This hall's history — tickets: {{tickets}}; visitors, cases and other facts: {{facts}}.",
+    dataNone: 'none',
+    dataSpan: '{{from}} to {{to}}',
+    noHistory:
+      "This hall has no history yet (today's figures are in the live panel above).",
     noHalls: 'No hall to show.',
     error: 'Could not load the data: {{message}}',
     csv: 'Download CSV',

@@ -203,6 +203,11 @@ export const zhCN = {
     badRange: '开始日期不能晚于结束日期。',
     loading: '正在加载…',
     empty: '该时段没有窗口数据。',
+    dataRange:
+      '本大厅的历史数据——取号记录：{{tickets}}；到访、办件等：{{facts}}。',
+    dataNone: '无',
+    dataSpan: '{{from}} 至 {{to}}',
+    noHistory: '本大厅还没有历史数据（今日数据见上方实时面板）。',
     noHalls: '没有可查看的大厅。',
     error: '数据加载失败：{{message}}',
     csv: '下载 CSV',

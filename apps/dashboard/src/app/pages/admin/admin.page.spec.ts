@@ -79,11 +79,18 @@ describe('AdminPage', () => {
     fixture = TestBed.createComponent(AdminPage);
     el = fixture.nativeElement;
     await fixture.whenStable();
-    if (user.role === 'admin')
+    if (user.role === 'admin') {
       http
         .expectOne((r) => r.url === '/api/v1/halls')
         .flush({ items: [{ id: 'h1', name: '富阳' }], total: 1 });
-    else http.expectOne('/api/v1/halls/h1').flush({ id: 'h1', name: '富阳' });
+      // the picker opens on a hall with tickets
+      http.expectOne('/api/v1/analytics/halls/h1/coverage').flush({
+        hallId: 'h1',
+        tickets: { from: '2020-08-17', to: '2020-08-28' },
+        facts: null,
+      });
+      await fixture.whenStable();
+    } else http.expectOne('/api/v1/halls/h1').flush({ id: 'h1', name: '富阳' });
     http
       .match('/api/v1/categories')
       .forEach((r) =>

@@ -56,6 +56,11 @@ function answers(hallId: string): Record<string, unknown> {
       { code: 'social_security', name: '社会保障', ticketPrefix: 'A' },
     ],
     [`/api/v1/halls/${hallId}/queue`]: snapshot(0),
+    [`${base}/coverage`]: {
+      hallId,
+      tickets: { from: '2020-08-17', to: DEFAULT_TO },
+      facts: { from: DEFAULT_FROM, to: DEFAULT_TO },
+    },
     [`${base}/daily`]: {
       hallId,
       from: DEFAULT_FROM,
@@ -140,7 +145,13 @@ function answers(hallId: string): Record<string, unknown> {
       hallId,
       from: DEFAULT_FROM,
       to: DEFAULT_TO,
-      overall: { served: 30, rated: 12, meanRating: 4.5, low: 1, lowShare: 0.0833 },
+      overall: {
+        served: 30,
+        rated: 12,
+        meanRating: 4.5,
+        low: 1,
+        lowShare: 0.0833,
+      },
       byWindow: [
         {
           windowId: 'w2',
@@ -392,6 +403,70 @@ describe('HallOverviewPage', () => {
     const again = await answerAll(answers('h1'));
     expect(again.some((a) => a.includes('/analytics/halls/h1/daily'))).toBe(
       true,
+    );
+    http.match(() => true);
+  });
+
+  it('opens an admin on the first hall with tickets, on the span of its data', async () => {
+    await open(testUser('admin'));
+    const halls = http.expectOne((r) => r.url === '/api/v1/halls');
+    halls.flush({ items: HALLS, total: 2 });
+    await fixture.whenStable();
+    // h1 has no tickets, h2 has: the page opens on h2
+    http.expectOne('/api/v1/analytics/halls/h1/coverage').flush({
+      hallId: 'h1',
+      tickets: null,
+      facts: { from: '2019-01-01', to: '2020-12-31' },
+    });
+    http.expectOne('/api/v1/analytics/halls/h2/coverage').flush({
+      hallId: 'h2',
+      tickets: { from: '2020-08-17', to: '2020-08-28' },
+      facts: null,
+    });
+    await fixture.whenStable();
+    const coverage = http.expectOne(
+      (r) =>
+        r.url === '/api/v1/analytics/halls/h2/coverage' &&
+        r.params.has('before'),
+    );
+    coverage.flush({
+      hallId: 'h2',
+      tickets: { from: '2020-08-17', to: '2020-08-28' },
+      facts: null,
+    });
+    const asked = await answerAll(answers('h2'));
+    expect(asked).toContain(
+      'GET /api/v1/analytics/halls/h2/daily?from=2020-08-17&to=2020-08-28',
+    );
+    expect((q('hall-picker') as HTMLSelectElement).value).toBe('h2');
+    expect((q('from') as HTMLInputElement).value).toBe('2020-08-17');
+    expect((q('to') as HTMLInputElement).value).toBe('2020-08-28');
+    http.match(() => true);
+  });
+
+  it("says under an empty chart where the hall's data lies", async () => {
+    await open(testUser('hall_manager', { hallId: 'h1' }));
+    await answerAll({
+      '/api/v1/halls/h1': HALLS[0],
+      ...answers('h1'),
+      '/api/v1/analytics/halls/h1/coverage': {
+        hallId: 'h1',
+        tickets: { from: '2020-08-17', to: '2020-08-28' },
+        facts: { from: '2019-01-01', to: '2020-12-31' },
+      },
+      '/api/v1/analytics/halls/h1/wait-heatmap': {
+        hallId: 'h1',
+        from: DEFAULT_FROM,
+        to: DEFAULT_TO,
+        targetWaitMinutes: 15,
+        cells: [],
+      },
+    });
+    expect(state('heatmap-chart')).toBe('empty');
+    const card = q('heatmap-chart')?.closest('section') as HTMLElement;
+    expect(card.textContent).toContain('该时段没有数据。');
+    expect(card.textContent).toContain(
+      '取号记录：2020-08-17 至 2020-08-28；到访、办件等：2019-01-01 至 2020-12-31',
     );
     http.match(() => true);
   });

@@ -11,6 +11,7 @@ import {
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type {
   HallChannelsResponse,
+  HallCoverage,
   HallDailyResponse,
   HallRatingsResponse,
   HallWaitHeatmapResponse,
@@ -20,7 +21,7 @@ import type {
   WindowChangesResponse,
   WindowHistoryResponse,
 } from '@onewindow/contracts';
-import { forkJoin, Observable } from 'rxjs';
+import { catchError, forkJoin, Observable, of } from 'rxjs';
 import { ChartCard } from '../../charts/chart-card';
 import { CHART_DEFAULTS } from '../../charts/chart-defaults';
 import {
@@ -57,10 +58,18 @@ import { chartStatusOf, loadErrorText } from '../../core/api/load-text';
 import { loader, LoadState } from '../../core/api/loader';
 import { LanguageService } from '../../core/i18n/language.service';
 import { categoryName } from '../../core/format/category';
-import { formatShanghaiDateTime } from '../../core/time/shanghai-time';
+import {
+  formatShanghaiDateTime,
+  todayInShanghai,
+} from '../../core/time/shanghai-time';
 import { HallSelect } from '../../shared/hall-select';
 import { TargetsTable } from '../../shared/targets-table';
-import { autoGranularity, DEFAULT_FROM, DEFAULT_TO } from './hall-span';
+import {
+  autoGranularity,
+  DEFAULT_FROM,
+  DEFAULT_TO,
+  defaultSpan,
+} from './hall-span';
 import { LivePanel } from './live-panel';
 
 interface Query {
@@ -110,6 +119,8 @@ export class HallOverviewPage {
   protected readonly flows = loader<ReassignmentFlowsResponse>();
   protected readonly ratings = loader<HallRatingsResponse>();
   protected readonly targets = loader<ListResponse<TargetView>>();
+  /** The hall's history (days before today): the span the page opens on, and why a chart is empty. */
+  protected readonly coverage = signal<HallCoverage | null>(null);
 
   private readonly anim = { animation: this.defaults.animation };
   private readonly fileBase = computed(() => {
@@ -125,7 +136,21 @@ export class HallOverviewPage {
       untracked(() => {
         // the targets are the hall's, whatever the span: once per hall
         this.targets.load(this.admin.hallTargets(hallId));
-        this.apply();
+        // the page opens on the hall's own data, not on an empty span
+        this.coverage.set(null);
+        this.analytics
+          .hallCoverage(hallId, todayInShanghai())
+          .pipe(catchError(() => of(null)))
+          .subscribe((coverage) => {
+            if (this.hallId() !== hallId) return;
+            this.coverage.set(coverage);
+            if (coverage) {
+              const span = defaultSpan(coverage, todayInShanghai());
+              this.from.set(span.from);
+              this.to.set(span.to);
+            }
+            this.apply();
+          });
       });
     });
     effect(() => {
@@ -277,6 +302,40 @@ export class HallOverviewPage {
 
   protected errorOf(state: LoadState<unknown>): string {
     return loadErrorText(state, this.lang());
+  }
+
+  /** Where the hall's data lies, said under an empty chart. */
+  protected readonly dataRange = computed(() => {
+    const c = this.coverage();
+    const lang = this.lang();
+    if (!c) return '';
+    if (!c.tickets && !c.facts)
+      return this.transloco.translate('hall.noHistory', {}, lang);
+    const span = (s: { from: string; to: string } | null) =>
+      s
+        ? this.transloco.translate('hall.dataSpan', s, lang)
+        : this.transloco.translate('hall.dataNone', {}, lang);
+    return this.transloco.translate(
+      'hall.dataRange',
+      { tickets: span(c.tickets), facts: span(c.facts) },
+      lang,
+    );
+  });
+
+  /**
+   * A chart's message: its error, or when empty, why (its own empty text or "no data in this
+   * span") and where the hall's data lies.
+   */
+  protected messageOf(
+    status: string,
+    state: LoadState<unknown>,
+    emptyKey = 'common.empty',
+  ): string {
+    if (status !== 'empty') return this.errorOf(state);
+    const lang = this.lang();
+    return [this.transloco.translate(emptyKey, {}, lang), this.dataRange()]
+      .filter(Boolean)
+      .join(' ');
   }
 
   protected file(kind: string): string {
