@@ -1,11 +1,12 @@
-# One image for the API (which also serves the dashboard and the hall floor's pages), the worker and the CLI.
+# One image for the API (which also serves the dashboard and the hall floor's pages), the worker, the CLI
+# and the living demo's simulator.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 ENV NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npx nx run-many -t build -p api worker cli dashboard floor --parallel=2
+RUN npx nx run-many -t build -p api worker cli dashboard floor demo-live --parallel=2
 
 FROM node:20-bookworm-slim
 WORKDIR /app

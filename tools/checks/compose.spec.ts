@@ -8,8 +8,8 @@ const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { 
 const services = compose.services as Record<string, Record<string, unknown>>;
 
 describe('docker-compose.yml', () => {
-  it('brings up PostgreSQL, Redis, the setup step, the API (with the dashboard) and the worker', () => {
-    expect(Object.keys(services).sort()).toEqual(['api', 'postgres', 'redis', 'setup', 'worker']);
+  it('brings up PostgreSQL, Redis, the setup step, the API (with the dashboard), the worker and the living demo', () => {
+    expect(Object.keys(services).sort()).toEqual(['api', 'demo-live', 'postgres', 'redis', 'setup', 'worker']);
     expect(services['postgres']['image']).toMatch(/^postgres:15/);
     expect(services['redis']['image']).toMatch(/^redis:7/);
   });
@@ -24,6 +24,16 @@ describe('docker-compose.yml', () => {
       redis: { condition: 'service_healthy' },
     });
     expect(services['worker']['depends_on']).toMatchObject({ setup: { condition: 'service_completed_successfully' } });
+    // the simulator drives the API through its contract: it starts once the API answers
+    expect(services['demo-live']['depends_on']).toEqual({ api: { condition: 'service_healthy' } });
+  });
+
+  it('runs the living demo in the halls\' own hours by default, against the API only', () => {
+    expect(services['demo-live']['command']).toEqual(['node', 'dist/apps/demo-live/main.js']);
+    const env = services['demo-live']['environment'] as Record<string, string>;
+    expect(env['DEMO_LIVE']).toBe('${DEMO_LIVE:-realtime}');
+    expect(env['DEMO_LIVE_API']).toBe('http://api:3000');
+    expect(env['DATABASE_URL']).toBeUndefined();
   });
 
   it('publishes the API on port 3000 and runs the built entry points', () => {
@@ -33,7 +43,7 @@ describe('docker-compose.yml', () => {
     expect(services['setup']['command']).toEqual(['node', 'dist/apps/cli/main.js', 'setup', '--profile', 'full']);
     const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
     expect(dockerfile).toMatch(/npm ci/);
-    expect(dockerfile).toMatch(/nx run-many -t build -p api worker cli dashboard/);
+    expect(dockerfile).toMatch(/nx run-many -t build -p api worker cli dashboard floor demo-live/);
   });
 
   it('points every app at the compose PostgreSQL and Redis', () => {

@@ -1,7 +1,7 @@
 import type {
   DeviceCreated,
   HallView,
-  ListResponse,
+  QueueSnapshot,
   TicketView,
   WindowView,
 } from '@onewindow/contracts';
@@ -96,14 +96,14 @@ describe('hall floor pages in Chromium against the real API', () => {
     const setup = await context.newPage();
     app = new App(stack.baseUrl, setup);
     manager = (await app.apiLogin('fuyang-manager')).accessToken;
-    const halls = await app.api<ListResponse<HallView>>(
+    fuyang = await app.hallNamed('富阳区行政服务中心', manager);
+    // the hall is shared with the other browser tests: its queue must be empty (each leaves it so)
+    const queue = await app.api<QueueSnapshot>(
       'GET',
-      '/api/v1/halls?region=330000&limit=200',
+      `/api/v1/halls/${fuyang.id}/queue`,
       manager,
     );
-    fuyang = halls.items.find((h) =>
-      h.name.includes('富阳区行政服务中心'),
-    ) as HallView;
+    expect(queue.waiting.reduce((n, w) => n + w.count, 0)).toBe(0);
     const windows = await app.api<WindowView[]>(
       'GET',
       `/api/v1/halls/${fuyang.id}/windows`,

@@ -1,4 +1,8 @@
-import type { LoginResponse } from '@onewindow/contracts';
+import type {
+  HallView,
+  ListResponse,
+  LoginResponse,
+} from '@onewindow/contracts';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -52,6 +56,18 @@ export class App {
     if (!res.ok)
       throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
+  }
+
+  /** The demo hall whose name contains `name` (e.g. 富阳区行政服务中心), read through the API. */
+  async hallNamed(name: string, token: string): Promise<HallView> {
+    const halls = await this.api<ListResponse<HallView>>(
+      'GET',
+      '/api/v1/halls?region=330000&limit=200',
+      token,
+    );
+    const hall = halls.items.find((h) => h.name.includes(name));
+    if (!hall) throw new Error(`no demo hall named ${name}`);
+    return hall;
   }
 
   async signIn(username: string): Promise<void> {

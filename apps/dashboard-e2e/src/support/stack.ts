@@ -12,6 +12,10 @@ const run = promisify(execFile);
 export const WORKSPACE_ROOT = resolve(__dirname, '../../../..');
 const API_MAIN = resolve(WORKSPACE_ROOT, 'dist/apps/api/main.js');
 const CLI_MAIN = resolve(WORKSPACE_ROOT, 'dist/apps/cli/main.js');
+export const DEMO_LIVE_MAIN = resolve(
+  WORKSPACE_ROOT,
+  'dist/apps/demo-live/main.js',
+);
 const WORKER_MAIN = resolve(WORKSPACE_ROOT, 'dist/apps/worker/main.js');
 const DASHBOARD_DIR = resolve(WORKSPACE_ROOT, 'dist/apps/dashboard/browser');
 const FLOOR_DIR = resolve(WORKSPACE_ROOT, 'dist/apps/floor/browser');
@@ -125,11 +129,14 @@ async function rollUpDemo(dbUrl: string): Promise<void> {
 /**
  * A fresh database (migrated, small demo loaded by the CLI and rolled up), the built API serving
  * the built dashboard on a free port, and the built worker beside it (planning runs). With
- * E2E_BASE_URL set, uses that server instead and starts nothing.
+ * E2E_BASE_URL set, uses that server instead and starts nothing, unless `own` asks for a stack of
+ * its own (a spec whose load would disturb the others').
  */
-export async function startStack(): Promise<Stack> {
+export async function startStack(
+  options: { own?: boolean } = {},
+): Promise<Stack> {
   const external = process.env['E2E_BASE_URL'];
-  if (external)
+  if (external && !options.own)
     return {
       baseUrl: external.replace(/\/$/, ''),
       apiOutput: () => '',
