@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { testAdminUrl } from '@onewindow/persistence';
 import { until } from '@onewindow/server-core';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Client } from 'pg';
+import { undeclaredRoutes } from '../src/app/auth/route-access.check';
 import {
   expectErrorBody,
   FIX,
@@ -146,6 +148,19 @@ describe('Health and authentication (HTTP, real PostgreSQL and Redis)', () => {
     expect(insane.headers['x-request-id']).toMatch(
       /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
     );
+  });
+
+  it('has no route that leaves its access undeclared (access fails closed)', () => {
+    const discovery = h.app.get(DiscoveryService);
+    expect(
+      undeclaredRoutes(
+        discovery,
+        h.app.get(MetadataScanner),
+        h.app.get(Reflector),
+      ),
+    ).toEqual([]);
+    // the check saw the API's controllers
+    expect(discovery.getControllers().length).toBeGreaterThanOrEqual(20);
   });
 
   it('needs a valid bearer token elsewhere', async () => {

@@ -8,7 +8,10 @@ import type { AccessRule, AuthenticatedRequest, Principal } from './principal';
 export const ACCESS_KEY = 'onewindow:access';
 export const PUBLIC_KEY = 'onewindow:public';
 
-/** Who may call this route (see AccessRule). Routes without it accept any signed-in person. */
+/**
+ * Who may call this route (see AccessRule). Every route has it or @Public(): the API refuses to start
+ * otherwise (RouteAccessCheck), and the guard refuses a call to a route with neither.
+ */
 export const Access = (rule: AccessRule) => SetMetadata(ACCESS_KEY, rule);
 
 /** No credentials needed. */

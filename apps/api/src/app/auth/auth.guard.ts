@@ -25,8 +25,14 @@ export class AuthGuard implements CanActivate {
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets))
       return true;
-    const rule =
-      this.reflector.getAllAndOverride<AccessRule>(ACCESS_KEY, targets) ?? {};
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(
+      ACCESS_KEY,
+      targets,
+    );
+    // fails closed: a route that declares no access is nobody's (RouteAccessCheck stops such an
+    // API at start-up; this is the second line)
+    if (!rule)
+      throw ApiErrorException.forbidden('This endpoint declares no access');
     const req = ctx
       .switchToHttp()
       .getRequest<FastifyRequest & AuthenticatedRequest>();

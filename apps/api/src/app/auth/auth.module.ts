@@ -1,6 +1,6 @@
 import { createSecretKey } from 'node:crypto';
 import { Global, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DeviceEntity, UserEntity } from '@onewindow/persistence';
@@ -9,11 +9,13 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { PasswordHasher } from './password-hasher';
+import { RouteAccessCheck } from './route-access.check';
 import { ScopeService } from './scope.service';
 
 @Global()
 @Module({
   imports: [
+    DiscoveryModule,
     TypeOrmModule.forFeature([UserEntity, DeviceEntity]),
     JwtModule.registerAsync({
       inject: [AppConfig],
@@ -34,6 +36,7 @@ import { ScopeService } from './scope.service';
     PasswordHasher,
     ScopeService,
     { provide: APP_GUARD, useClass: AuthGuard },
+    RouteAccessCheck,
   ],
   exports: [AuthService, PasswordHasher, ScopeService],
 })

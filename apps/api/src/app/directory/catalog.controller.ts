@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ROLES } from '@onewindow/contracts';
 import type {
   CategoryView,
   ListResponse,
@@ -23,6 +24,7 @@ export class CatalogController {
   }
 
   @Get('service-items')
+  @Access({ roles: [...ROLES] })
   @ApiOperation({
     summary: 'Service items, optionally of one category, ranked for q',
   })

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ROLES } from '@onewindow/contracts';
 import type { HallView, ListResponse } from '@onewindow/contracts';
 import {
   Access,
@@ -19,6 +20,7 @@ export class HallsController {
   constructor(private readonly directory: DirectoryService) {}
 
   @Get()
+  @Access({ roles: [...ROLES] })
   @ApiOperation({
     summary: 'Halls of a region subtree that the caller may see',
   })
