@@ -85,7 +85,7 @@ export const DEMO_TABLES = [
  */
 export const DETACH_FOR_COPY = ['handling_records', 'footfall'];
 
-/** Tables whose writes add outbox rows for the rollups (triggers of the Rollups migration). */
+/** Tables whose writes add outbox rows for the rollups (their triggers: libs/persistence/src/sql/triggers/). */
 export const OUTBOX_TABLES = [
   'tickets',
   'footfall',

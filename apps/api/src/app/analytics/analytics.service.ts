@@ -51,7 +51,7 @@ const EMPTY: Sums = {
 
 /**
  * Figures for hall managers and the reform office, read from the rollups only (rollup_daily,
- * rollup_hourly, rollup_hall_facts; see the Rollups migration) and, for window counts, from the
+ * rollup_hourly, rollup_hall_facts; computed by libs/persistence/src/sql/functions/rollup_hall_days.sql) and, for window counts, from the
  * window lifecycle events. Region figures are sums over the region's subtree.
  */
 @Injectable()

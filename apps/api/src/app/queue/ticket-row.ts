@@ -1,38 +1,7 @@
-import type {
-  RatingReason,
-  TicketOutcome,
-  TicketPriority,
-  TicketState,
-  TicketView,
-} from '@onewindow/contracts';
+import type { TicketView } from '@onewindow/contracts';
+import type { TicketRow } from '@onewindow/persistence';
 
-/** A tickets row as raw SQL returns it (plus the label of its window when joined). */
-export interface TicketRow {
-  id: string;
-  service_date: string;
-  hall_id: string;
-  number: string;
-  prefix: string;
-  sequence: number;
-  service_item_code: string;
-  category_code: string;
-  priority: TicketPriority;
-  channel: string;
-  state: TicketState;
-  issued_at: Date;
-  queue_at: Date;
-  called_at: Date | null;
-  started_at: Date | null;
-  completed_at: Date | null;
-  cancelled_at: Date | null;
-  window_id: string | null;
-  recall_count: number;
-  outcome: TicketOutcome | null;
-  rating: number | null;
-  rating_reason?: RatingReason | null;
-  transferred_from_id: string | null;
-  window_label?: string | null;
-}
+export type { TicketRow };
 
 /** Columns of a ticket with its window's label; `t` is the tickets alias. */
 export const TICKET_COLUMNS = `t.id, to_char(t.service_date, 'YYYY-MM-DD') AS service_date, t.hall_id, t.number, t.prefix, t.sequence,

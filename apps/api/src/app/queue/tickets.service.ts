@@ -9,6 +9,7 @@ import {
 import { LRUCache } from 'lru-cache';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import type { IssueTicketRow } from '@onewindow/persistence';
 import type { Actor } from '../auth/access.decorator';
 import type { DevicePrincipal, Principal } from '../auth/principal';
 import { ScopeService } from '../auth/scope.service';
@@ -110,12 +111,10 @@ export class TicketsService {
     // before the insert, which stores only the token's hash
     const newId = randomUUID();
 
-    // one statement (issue_ticket, migration IssueTicketFunction): key check, number, ticket, key
+    // one statement (issue_ticket, libs/persistence/src/sql/functions/issue_ticket.sql): key check, number, ticket, key
     // row and live event commit together, and the hall's counter row is locked only that long
-    let rows: (TicketRow & {
-      result: 'created' | 'replayed';
-      ahead: number | null;
-    })[];
+    // the row type is held to the function's result columns (ISSUE_TICKET_RESULT)
+    let rows: IssueTicketRow[];
     try {
       rows = await this.withPartitions(() =>
         this.db.query(

@@ -15,7 +15,7 @@ const lockMs = loadConfig().JOB_LOCK_SECONDS * 1000;
 
 /**
  * Runs rollup jobs: `rollup_hall_days` re-derives some days of one hall from the raw facts in one
- * transaction (see the RollupHallDays migration), so a retry after a crash ends the same. The nightly
+ * transaction (libs/persistence/src/sql/functions/rollup_hall_days.sql), so a retry after a crash ends the same. The nightly
  * job puts every hall's yesterday into the outbox, and the drainer turns those into jobs.
  */
 @Processor(QueueName.Rollups, {

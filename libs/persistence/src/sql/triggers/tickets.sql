@@ -1,0 +1,3 @@
+CREATE TRIGGER "TRG_tickets_outbox_insert" AFTER INSERT ON public.tickets REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION outbox_facts();
+
+CREATE TRIGGER "TRG_tickets_outbox_update" AFTER UPDATE ON public.tickets REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION outbox_facts();
