@@ -15,7 +15,13 @@
  * Prints "listening <port>" on stdout once it accepts connections.
  */
 const http = require('node:http');
-const { createHash } = require('node:crypto');
+const {
+  createHash,
+  createHmac,
+  createSecretKey,
+  hkdfSync,
+  randomUUID,
+} = require('node:crypto');
 const { Pool } = require('pg');
 
 const POOL_SIZE = 20; // as the API's TypeORM pool (app.module.ts: extra.max = 20)
@@ -33,6 +39,30 @@ const KEY = /^[\x21-\x7e]{1,64}$/;
 const PRIORITIES = ['normal', 'priority', 'appointment'];
 const CHANNELS = ['kiosk', 'mobile', 'appointment', 'staff'];
 const MAX_BODY = 16 * 1024;
+// the citizen's status token, as the API's StatusTokens makes it: an HMAC of the new ticket's id
+// under a key derived from the server secret, stored as its SHA-256
+const STATUS_KEY = createSecretKey(
+  Buffer.from(
+    hkdfSync(
+      'sha256',
+      process.env.JWT_SECRET || 'onewindow-development-secret-change-me',
+      'onewindow',
+      'ticket status token v1',
+      32,
+    ),
+  ),
+);
+const statusHashOf = (ticketId) =>
+  createHash('sha256')
+    .update(
+      createHmac('sha256', STATUS_KEY)
+        .update(ticketId)
+        .digest()
+        .subarray(0, 24)
+        .toString('base64url'),
+      'utf8',
+    )
+    .digest('hex');
 
 class HttpError extends Error {
   constructor(status, message) {
@@ -128,6 +158,7 @@ async function issue(req, hallId) {
     .update(JSON.stringify([item.code, priority, channel]))
     .digest('hex');
   const principalKey = `device:${device.id}`;
+  const newId = randomUUID();
 
   // the API's durable work in the API's one statement (migration IssueTicketFunction): key check,
   // number, ticket, key row and live event
@@ -136,7 +167,7 @@ async function issue(req, hallId) {
     ({
       rows: [row],
     } = await pool.query(
-      `SELECT * FROM issue_ticket($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, NULL)`,
+      `SELECT * FROM issue_ticket($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, NULL, $11, $12)`,
       [
         hallId,
         todayInShanghai(),
@@ -148,6 +179,8 @@ async function issue(req, hallId) {
         item.ticket_prefix,
         priority,
         channel,
+        newId,
+        statusHashOf(newId),
       ],
     ));
   } catch (e) {
