@@ -6,6 +6,7 @@ import { IssueTicketFunction1764720000000 } from './1764720000000-IssueTicketFun
 import { Imports1764806400000 } from './1764806400000-Imports';
 import { RollupHallDays1764892800000 } from './1764892800000-RollupHallDays';
 import { FrontOfHall1764979200000 } from './1764979200000-FrontOfHall';
+import { RegionSubtree1765065600000 } from './1765065600000-RegionSubtree';
 
 /** Every migration, in order. The data source and the CLI both read this list. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Imports1764806400000,
   RollupHallDays1764892800000,
   FrontOfHall1764979200000,
+  RegionSubtree1765065600000,
 ];

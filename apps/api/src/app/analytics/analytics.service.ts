@@ -232,10 +232,9 @@ export class AnalyticsService {
       child: string | null;
       child_name: string | null;
     }[] = await this.db.query(
-      `WITH RECURSIVE sub AS (
-         SELECT code, code AS top FROM regions WHERE parent_code = $1
-         UNION ALL
-         SELECT r.code, s.top FROM regions r JOIN sub s ON r.parent_code = s.code
+      `WITH sub AS (
+         SELECT d.code, c.code AS top
+         FROM regions c CROSS JOIN LATERAL region_subtree(c.code) d WHERE c.parent_code = $1
        )
        SELECT h.id, h.name, s.top AS child, c.name AS child_name
        FROM halls h LEFT JOIN sub s ON s.code = h.region_code LEFT JOIN regions c ON c.code = s.top

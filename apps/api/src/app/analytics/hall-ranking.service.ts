@@ -49,11 +49,7 @@ export class HallRankingService {
     );
     if (!region) throw ApiErrorException.notFound('Region');
     const rows: RankingRow[] = await this.db.query(
-      `WITH RECURSIVE sub AS (
-         SELECT code FROM regions WHERE code = $1
-         UNION ALL
-         SELECT r.code FROM regions r JOIN sub s ON r.parent_code = s.code
-       ),
+      `WITH sub AS (SELECT code FROM region_subtree($1)),
        hall AS (
          SELECT h.id, h.name, h.region_code, r.name AS region_name, h.kind, h.target_wait_minutes AS target
          FROM halls h JOIN sub s ON s.code = h.region_code JOIN regions r ON r.code = h.region_code

@@ -81,11 +81,7 @@ export class ScopeService {
   async isInSubtree(code: string, root: string): Promise<boolean> {
     if (code === root) return true;
     const rows: unknown[] = await this.db.query(
-      `WITH RECURSIVE up AS (
-         SELECT code, parent_code FROM regions WHERE code = $1
-         UNION ALL
-         SELECT r.code, r.parent_code FROM regions r JOIN up ON r.code = up.parent_code
-       ) SELECT 1 FROM up WHERE code = $2 LIMIT 1`,
+      `SELECT 1 FROM region_and_ancestors($1) WHERE code = $2 LIMIT 1`,
       [code, root],
     );
     return rows.length > 0;
@@ -94,11 +90,7 @@ export class ScopeService {
   /** The region codes of a subtree (root included). */
   async subtree(root: string): Promise<string[]> {
     const rows: { code: string }[] = await this.db.query(
-      `WITH RECURSIVE sub AS (
-         SELECT code FROM regions WHERE code = $1
-         UNION ALL
-         SELECT r.code FROM regions r JOIN sub ON r.parent_code = sub.code
-       ) SELECT code FROM sub`,
+      `SELECT code FROM region_subtree($1)`,
       [root],
     );
     return rows.map((r) => r.code);

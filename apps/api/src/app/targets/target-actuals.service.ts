@@ -96,11 +96,7 @@ export class TargetActualsService {
   async hallsOf(scope: TargetScope): Promise<string[]> {
     if ('hallId' in scope) return [scope.hallId];
     const rows: { id: string }[] = await this.db.query(
-      `WITH RECURSIVE sub AS (
-         SELECT code FROM regions WHERE code = $1
-         UNION ALL
-         SELECT r.code FROM regions r JOIN sub ON r.parent_code = sub.code
-       ) SELECT h.id FROM halls h JOIN sub ON h.region_code = sub.code`,
+      `SELECT h.id FROM halls h JOIN region_subtree($1) sub ON h.region_code = sub.code`,
       [scope.regionCode],
     );
     return rows.map((r) => r.id);
