@@ -194,7 +194,8 @@ async function rollupRace(c) {
            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM called_at - issued_at)),
            percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM called_at - issued_at)),
            count(*) FILTER (WHERE called_at - issued_at <= interval '15 minutes'),
-           count(DISTINCT window_id)
+           count(DISTINCT window_id),
+           COALESCE(sum(rating), 0), count(rating), count(*) FILTER (WHERE rating <= 2)
     FROM tickets WHERE hall_id = $1 GROUP BY hall_id, service_date, category_code`;
   const hourly = `
     INSERT INTO hand_hourly
@@ -211,7 +212,8 @@ async function rollupRace(c) {
   // hall) in one hand-written statement: GROUPING SETS over one scan
   await c.query(`CREATE UNLOGGED TABLE hand_all (hall_id uuid, service_date date, hour smallint, category_code varchar,
     arrivals int, called int, served int, no_shows int, cancelled int, wait_sum float8, p50 float8, p90 float8,
-    within int, busy int)`);
+    within int, busy int, rating_sum int, rating_count int, rating_low int)`);
+  await c.query(`CREATE UNLOGGED TABLE hand_window (LIKE rollup_window_daily)`);
   const all = `
     INSERT INTO hand_all
     SELECT hall_id, service_date, extract(hour FROM issued_at AT TIME ZONE 'Asia/Shanghai')::smallint AS hour, category_code,
@@ -222,12 +224,21 @@ async function rollupRace(c) {
            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM called_at - issued_at)),
            percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM called_at - issued_at)),
            count(*) FILTER (WHERE called_at - issued_at <= interval '15 minutes'),
-           count(DISTINCT window_id)
+           count(DISTINCT window_id),
+           COALESCE(sum(rating), 0), count(rating), count(*) FILTER (WHERE rating <= 2)
     FROM tickets WHERE hall_id = $1
     GROUP BY GROUPING SETS ((hall_id, service_date, 3, category_code), (hall_id, service_date, category_code),
                             (hall_id, service_date))`;
+  // and the figures per window and day (handling times, ratings) that rollup_hall_days also writes
+  const windows = `
+    INSERT INTO hand_window
+    SELECT hall_id, service_date, window_id, count(called_at), count(*) FILTER (WHERE state = 'done'),
+           count(completed_at - started_at), COALESCE(sum(extract(epoch FROM completed_at - started_at)), 0),
+           COALESCE(sum(rating), 0), count(rating), count(*) FILTER (WHERE rating <= 2)
+    FROM tickets WHERE hall_id = $1 AND window_id IS NOT NULL GROUP BY hall_id, service_date, window_id`;
   t0 = process.hrtime.bigint();
   await c.query(all, [RAW_HALL]);
+  await c.query(windows, [RAW_HALL]);
   const handAll = ms(t0);
   t0 = process.hrtime.bigint();
   await c.query(daily, [RAW_HALL]);
@@ -238,7 +249,8 @@ async function rollupRace(c) {
   // the two must agree on what they share
   const check = await c.query(
     `SELECT count(*)::int AS n FROM rollup_daily r JOIN hand_daily h USING (hall_id, service_date, category_code)
-     WHERE r.arrivals <> h.arrivals OR r.called <> h.called OR r.served <> h.served OR r.within_target <> h.within_target`,
+     WHERE r.arrivals <> h.arrivals OR r.called <> h.called OR r.served <> h.served OR r.within_target <> h.within_target
+        OR r.rating_sum <> h.rating_sum OR r.rating_count <> h.rating_count OR r.rating_low <> h.rating_low`,
   );
   return {
     days: days.length,
