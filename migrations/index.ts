@@ -7,6 +7,7 @@ import { Imports1764806400000 } from './1764806400000-Imports';
 import { RollupHallDays1764892800000 } from './1764892800000-RollupHallDays';
 import { FrontOfHall1764979200000 } from './1764979200000-FrontOfHall';
 import { RegionSubtree1765065600000 } from './1765065600000-RegionSubtree';
+import { OneNumberingOneEventPath1765152000000 } from './1765152000000-OneNumberingOneEventPath';
 
 /** Every migration, in order. The data source and the CLI both read this list. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   RollupHallDays1764892800000,
   FrontOfHall1764979200000,
   RegionSubtree1765065600000,
+  OneNumberingOneEventPath1765152000000,
 ];

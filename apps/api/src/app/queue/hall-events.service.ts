@@ -107,14 +107,10 @@ export class HallEventsService implements OnModuleInit, OnModuleDestroy {
     type: HallEventType,
     payload: object,
   ): Promise<number> {
-    // one statement: the counter row is locked from here to the commit, so keep it to one round trip
+    // one statement (the one append path, as issue_ticket's): the counter row is locked from here
+    // to the commit, so keep it to one round trip
     const [{ seq }]: { seq: string }[] = await m.query(
-      `WITH next AS (
-         INSERT INTO hall_event_counters (hall_id, last_seq) VALUES ($1, 1)
-         ON CONFLICT (hall_id) DO UPDATE SET last_seq = hall_event_counters.last_seq + 1
-         RETURNING last_seq
-       )
-       INSERT INTO hall_events (hall_id, seq, type, payload) SELECT $1, last_seq, $2, $3 FROM next RETURNING seq`,
+      `SELECT append_hall_event($1, $2, $3) AS seq`,
       [hallId, type, payload],
     );
     return Number(seq);

@@ -581,17 +581,13 @@ export class TicketsService {
       competition: Competition;
     },
   ): Promise<TicketRow & { ahead: number }> {
-    // one statement: the next number of the prefix and the ticket (numbers are the prefix and at
-    // least three digits: A007, A123, A1024), and how many waiting tickets are ahead of it
+    // one statement: the next number of the prefix (the one numbering path, as issue_ticket's) and
+    // the ticket, and how many waiting tickets are ahead of it
     const [row]: (TicketRow & { ahead: number })[] = await m.query(
-      `WITH next AS (
-         INSERT INTO ticket_counters (hall_id, service_date, prefix, last_value) VALUES ($2, $1, $3, 1)
-         ON CONFLICT (hall_id, service_date, prefix) DO UPDATE SET last_value = ticket_counters.last_value + 1
-         RETURNING last_value
-       )
+      `WITH next AS (SELECT next_ticket_sequence($2, $1, $3) AS n)
        INSERT INTO tickets AS t (service_date, hall_id, number, prefix, sequence, service_item_code, category_code, priority, channel,
                                  state, issued_at, queue_at, transferred_from_id)
-       SELECT $1, $2, $3 || lpad(last_value::text, greatest(3, length(last_value::text)), '0'), $3, last_value, $4, $5, $6, $7,
+       SELECT $1, $2, ticket_number($3, n), $3, n, $4, $5, $6, $7,
               'waiting', now(), COALESCE($8, now()), $9
        FROM next
        RETURNING ${TICKET_COLUMNS},

@@ -7,7 +7,6 @@ AS $function$
         seen record;
         t tickets%ROWTYPE;
         n integer;
-        ev bigint;
       BEGIN
         IF p_key IS NOT NULL THEN
           PERFORM pg_advisory_xact_lock(hashtextextended(p_hall::text || '|' || p_principal || '|' || p_key, 0));
@@ -28,13 +27,10 @@ AS $function$
           END IF;
         END IF;
 
-        INSERT INTO ticket_counters AS c (hall_id, service_date, prefix, last_value) VALUES (p_hall, p_date, p_prefix, 1)
-        ON CONFLICT (hall_id, service_date, prefix) DO UPDATE SET last_value = c.last_value + 1
-        RETURNING c.last_value INTO n;
-        -- numbers are the prefix and at least three digits: A007, A123, A1024
+        n := next_ticket_sequence(p_hall, p_date, p_prefix);
         INSERT INTO tickets (id, service_date, hall_id, number, prefix, sequence, service_item_code, category_code,
                              priority, channel, state, issued_at, queue_at, status_token_hash)
-        VALUES (p_id, p_date, p_hall, p_prefix || lpad(n::text, greatest(3, length(n::text)), '0'), p_prefix, n, p_item,
+        VALUES (p_id, p_date, p_hall, ticket_number(p_prefix, n), p_prefix, n, p_item,
                 p_category, p_priority, p_channel, 'waiting', now(), now(), p_status_hash)
         RETURNING * INTO t;
         IF p_key IS NOT NULL THEN
@@ -42,10 +38,7 @@ AS $function$
           VALUES (p_hall, p_principal, p_key, p_request_hash, t.id, p_date);
         END IF;
         -- the live event, with the payload of the API's ticket view for a new waiting ticket
-        INSERT INTO hall_event_counters AS e (hall_id, last_seq) VALUES (p_hall, 1)
-        ON CONFLICT (hall_id) DO UPDATE SET last_seq = e.last_seq + 1
-        RETURNING e.last_seq INTO ev;
-        INSERT INTO hall_events (hall_id, seq, type, payload) VALUES (p_hall, ev, 'ticket.issued', jsonb_build_object(
+        PERFORM append_hall_event(p_hall, 'ticket.issued', jsonb_build_object(
           'id', t.id, 'number', t.number, 'hallId', t.hall_id, 'serviceDate', to_char(t.service_date, 'YYYY-MM-DD'),
           'serviceItemCode', t.service_item_code, 'categoryCode', t.category_code, 'priority', t.priority,
           'state', t.state, 'issuedAt', to_char(t.issued_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
