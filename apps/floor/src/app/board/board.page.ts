@@ -90,7 +90,7 @@ type Link = 'connecting' | 'live' | 'reconnecting';
           >
             {{ soundOn() ? t('soundOn') : t('soundOff') }}
           </button>
-          <ow-lang-switch />
+          <ow-lang-switch class="board-tool" />
         </div>
       </header>
 
