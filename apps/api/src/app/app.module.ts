@@ -19,6 +19,7 @@ import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
 import { PlanningModule } from './planning/planning.module';
 import { QueueModule } from './queue/queue.module';
+import { SensorsModule } from './sensors/sensors.module';
 import { RedisModule } from './redis/redis.module';
 import { StaffModule } from './staff/staff.module';
 import { TargetsModule } from './targets/targets.module';
@@ -78,6 +79,7 @@ export class AppModule {
         UsersModule,
         DevicesModule,
         QueueModule,
+        SensorsModule,
         ImportsModule,
         PlanningModule,
       ],

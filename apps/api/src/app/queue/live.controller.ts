@@ -1,30 +1,15 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-  Res,
-  UseGuards,
-} from '@nestjs/common';
+import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiOperation,
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { SkipThrottle } from '@nestjs/throttler';
 import type { QueueSnapshot } from '@onewindow/contracts';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access.decorator';
 import { ApiErrorException } from '../common/api-error.exception';
 import { CallingService } from './calling.service';
-import { DeviceThrottlerGuard } from './device-throttler.guard';
-import { FootfallDto } from './dto/footfall.dto';
-import { FootfallService } from './footfall.service';
 import { HallEventsService } from './hall-events.service';
 
 @ApiTags('Live')
@@ -34,7 +19,6 @@ export class LiveController {
   constructor(
     private readonly calling: CallingService,
     private readonly events: HallEventsService,
-    private readonly footfall: FootfallService,
   ) {}
 
   @Get('queue')
@@ -75,27 +59,5 @@ export class LiveController {
       ]);
     }
     await this.events.open(hallId, res, raw === undefined ? null : Number(raw));
-  }
-
-  @Post('footfall')
-  @HttpCode(202)
-  @UseGuards(DeviceThrottlerGuard)
-  @SkipThrottle({ login: true, public: true })
-  @Access({
-    roles: [],
-    devices: ['sensor'],
-    hall: { param: 'hallId', level: 'operate' },
-  })
-  @ApiTags('Sensors')
-  @ApiOperation({
-    summary:
-      'Report people entering in a period (idempotent on sensorId + periodStart)',
-  })
-  async recordFootfall(
-    @Param('hallId') hallId: string,
-    @Body() dto: FootfallDto,
-  ): Promise<{ accepted: true }> {
-    await this.footfall.record(hallId, dto);
-    return { accepted: true };
   }
 }

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CallingService } from './calling.service';
-import { FootfallService } from './footfall.service';
 import { HallEventsService } from './hall-events.service';
 import { LiveController } from './live.controller';
 import { PublicTicketsController } from './public-tickets.controller';
@@ -22,7 +21,6 @@ import { WindowOpsController } from './window-ops.controller';
     PublicTicketsService,
     StatusTokens,
     CallingService,
-    FootfallService,
     HallEventsService,
   ],
   exports: [HallEventsService],

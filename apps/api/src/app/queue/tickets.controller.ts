@@ -28,7 +28,7 @@ import {
 import type { DevicePrincipal, Principal } from '../auth/principal';
 import { ApiErrorException } from '../common/api-error.exception';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
-import { DeviceThrottlerGuard } from './device-throttler.guard';
+import { DeviceThrottlerGuard } from '../common/device-throttler.guard';
 import { CompleteTicketDto } from './dto/complete-ticket.dto';
 import { IssueTicketDto } from './dto/issue-ticket.dto';
 import { RateTicketDto } from './dto/rate-ticket.dto';
