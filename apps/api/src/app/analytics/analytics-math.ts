@@ -1,7 +1,7 @@
 import type { WindowHistoryDay } from '@onewindow/contracts';
 import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
-import { ApiErrorException } from '../common/api-error.exception';
+import { DomainError } from '../common/domain-error';
 
 /** Rounds to `digits` decimals; null stays null. */
 export function round(v: number | null, digits = 2): number | null {
@@ -80,6 +80,6 @@ export async function hallTargetMinutes(
     `SELECT target_wait_minutes AS target FROM halls WHERE id = $1`,
     [hallId],
   );
-  if (!hall) throw ApiErrorException.notFound('Hall');
+  if (!hall) throw DomainError.notFound('Hall');
   return hall.target;
 }

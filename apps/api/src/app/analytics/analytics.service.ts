@@ -12,7 +12,7 @@ import type {
   WindowMode,
 } from '@onewindow/contracts';
 import { DataSource } from 'typeorm';
-import { ApiErrorException } from '../common/api-error.exception';
+import { DomainError } from '../common/domain-error';
 import { assertSpan } from '../common/service-date';
 import { ModeDelta, windowCountsByDay } from '../windows/window-history';
 import { WindowsService } from '../windows/windows.service';
@@ -224,7 +224,7 @@ export class AnalyticsService {
       `SELECT name FROM regions WHERE code = $1`,
       [code],
     );
-    if (!region) throw ApiErrorException.notFound('Region');
+    if (!region) throw DomainError.notFound('Region');
     // every hall of the subtree with its part: the child region it lies in, or itself
     const halls: {
       id: string;

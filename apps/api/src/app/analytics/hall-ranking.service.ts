@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { HallRankingResponse } from '@onewindow/contracts';
 import { DataSource } from 'typeorm';
-import { ApiErrorException } from '../common/api-error.exception';
+import { DomainError } from '../common/domain-error';
 import { assertSpan } from '../common/service-date';
 import { round, share } from './analytics-math';
 import { MAX_SPAN_DAYS } from './analytics.service';
@@ -47,7 +47,7 @@ export class HallRankingService {
       `SELECT 1 FROM regions WHERE code = $1`,
       [code],
     );
-    if (!region) throw ApiErrorException.notFound('Region');
+    if (!region) throw DomainError.notFound('Region');
     const rows: RankingRow[] = await this.db.query(
       `WITH sub AS (SELECT code FROM region_subtree($1)),
        hall AS (

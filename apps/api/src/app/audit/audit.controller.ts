@@ -8,7 +8,7 @@ import {
 import type { AuditEntryView, ListResponse } from '@onewindow/contracts';
 import { Access, CurrentPrincipal } from '../auth/access.decorator';
 import type { Principal } from '../auth/principal';
-import { ApiErrorException } from '../common/api-error.exception';
+import { DomainError } from '../common/domain-error';
 import { assertSpan } from '../common/service-date';
 import { AuditService } from './audit.service';
 import { AuditQueryDto } from './dto/audit-query.dto';
@@ -57,7 +57,7 @@ export class AuditController {
     if (principal.type === 'user' && principal.role === 'hall_manager') {
       hallId ??= principal.hallId;
       if (hallId !== principal.hallId)
-        throw ApiErrorException.forbidden(
+        throw DomainError.forbidden(
           'A hall manager reads the audit log of its own hall only',
         );
     }

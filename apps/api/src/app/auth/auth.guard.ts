@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { isUUID } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
-import { ApiErrorException } from '../common/api-error.exception';
+import { DomainError } from '../common/domain-error';
 import { ACCESS_KEY, PUBLIC_KEY } from './access.decorator';
 import { AuthService } from './auth.service';
 import type { AccessRule, AuthenticatedRequest } from './principal';
@@ -31,8 +31,7 @@ export class AuthGuard implements CanActivate {
     );
     // fails closed: a route that declares no access is nobody's (RouteAccessCheck stops such an
     // API at start-up; this is the second line)
-    if (!rule)
-      throw ApiErrorException.forbidden('This endpoint declares no access');
+    if (!rule) throw DomainError.forbidden('This endpoint declares no access');
     const req = ctx
       .switchToHttp()
       .getRequest<FastifyRequest & AuthenticatedRequest>();
@@ -40,18 +39,18 @@ export class AuthGuard implements CanActivate {
     const header = req.headers.authorization;
     const match =
       typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-    if (!match) throw ApiErrorException.unauthorized('Missing bearer token');
+    if (!match) throw DomainError.unauthenticated('Missing bearer token');
     const principal = await this.auth.authenticate(match[1]);
     req.principal = principal;
 
     if (principal.type === 'device') {
       if (!rule.devices?.includes(principal.kind)) {
-        throw ApiErrorException.forbidden(
+        throw DomainError.forbidden(
           `A ${principal.kind} device may not call this endpoint`,
         );
       }
     } else if (rule.roles && !rule.roles.includes(principal.role)) {
-      throw ApiErrorException.forbidden(
+      throw DomainError.forbidden(
         `Role ${principal.role} may not call this endpoint`,
       );
     }
@@ -59,10 +58,9 @@ export class AuthGuard implements CanActivate {
     if (rule.hall) {
       const hallId = (req.params as Record<string, unknown>)[rule.hall.param];
       if (typeof hallId !== 'string' || !isUUID(hallId)) {
-        throw ApiErrorException.badRequest(
-          `${rule.hall.param} must be a UUID`,
-          [{ field: rule.hall.param, problems: ['must be a UUID'] }],
-        );
+        throw DomainError.invalid(`${rule.hall.param} must be a UUID`, [
+          { field: rule.hall.param, problems: ['must be a UUID'] },
+        ]);
       }
       await this.scope.assertHall(principal, hallId, rule.hall.level);
     }

@@ -11,7 +11,7 @@ import type {
 import { DeviceEntity, UserEntity } from '@onewindow/persistence';
 import { AppConfig } from '@onewindow/server-core';
 import { Repository } from 'typeorm';
-import { ApiErrorException } from '../common/api-error.exception';
+import { DomainError } from '../common/domain-error';
 import { hashDeviceToken, looksLikeDeviceToken } from './device-token';
 import { PasswordHasher } from './password-hasher';
 import type { Principal, UserPrincipal } from './principal';
@@ -42,7 +42,7 @@ export class AuthService {
     const user = await this.users.findOne({ where: { username } });
     const ok = await this.hasher.verify(password, user?.passwordHash ?? null);
     if (!user || !ok || !user.active)
-      throw ApiErrorException.unauthorized('Wrong username or password');
+      throw DomainError.unauthenticated('Wrong username or password');
     const claims: JwtClaims = {
       sub: user.id,
       role: user.role,
@@ -74,7 +74,7 @@ export class AuthService {
         [hashDeviceToken(token)],
       );
       if (!device)
-        throw ApiErrorException.unauthorized('Unknown or revoked device token');
+        throw DomainError.unauthenticated('Unknown or revoked device token');
       const now = Date.now();
       if (
         !device.last_seen_at ||
@@ -98,13 +98,13 @@ export class AuthService {
     try {
       claims = await this.jwt.verifyAsync<JwtClaims>(token);
     } catch {
-      throw ApiErrorException.unauthorized('Invalid or expired token');
+      throw DomainError.unauthenticated('Invalid or expired token');
     }
     const user = await this.users.findOne({ where: { id: claims.sub } });
     if (!user || !user.active)
-      throw ApiErrorException.unauthorized('Unknown or disabled user');
+      throw DomainError.unauthenticated('Unknown or disabled user');
     if (claims.pwd !== this.passwordStamp(user.passwordHash))
-      throw ApiErrorException.unauthorized(
+      throw DomainError.unauthenticated(
         'The password was changed: sign in again',
       );
     return toUserPrincipal(user);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ApiErrorException } from '../common/api-error.exception';
+import { DomainError } from '../common/domain-error';
 import type { HallAccessLevel, Principal } from './principal';
 
 /** Where a principal may act: halls by role, region subtrees for the reform office. */
@@ -31,12 +31,12 @@ export class ScopeService {
       'SELECT region_code FROM halls WHERE id = $1',
       [hallId],
     );
-    if (!rows.length) throw ApiErrorException.notFound('Hall');
+    if (!rows.length) throw DomainError.notFound('Hall');
     if (
       hallBound ||
       !(await this.regionAllows(principal, rows[0].region_code, level))
     ) {
-      throw ApiErrorException.forbidden('This hall is outside your scope');
+      throw DomainError.forbidden('This hall is outside your scope');
     }
   }
 
@@ -65,7 +65,7 @@ export class ScopeService {
       'SELECT 1 FROM regions WHERE code = $1',
       [code],
     );
-    if (!known.length) throw ApiErrorException.notFound('Region');
+    if (!known.length) throw DomainError.notFound('Region');
     if (p.type === 'user' && p.role === 'admin') return;
     if (
       p.type === 'user' &&
@@ -74,7 +74,7 @@ export class ScopeService {
       (await this.isInSubtree(code, p.regionCode))
     )
       return;
-    throw ApiErrorException.forbidden('This region is outside your scope');
+    throw DomainError.forbidden('This region is outside your scope');
   }
 
   /** True when `code` is `root` or lies below it. */

@@ -8,8 +8,7 @@ import {
 } from '@nestjs/common';
 import type { ErrorBody, ErrorDetail } from '@onewindow/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { QueryFailedError } from 'typeorm';
-import { ApiErrorException } from './api-error.exception';
+import { DomainError, domainErrorOfSql } from './domain-error';
 
 const RETRY_AFTER_SECONDS = 5;
 
@@ -65,9 +64,10 @@ export function reasonPhrase(status: number): string {
 }
 
 /**
- * The one place that turns any error into the contract's error body. Known HTTP errors keep their
- * status and message; an unreachable database is a 503 with Retry-After; anything else is logged
- * once and answered with a plain 500 without internals.
+ * The one place that turns any error into the contract's error body: a DomainError (or a
+ * PostgreSQL error of SQL_ERRORS) by its code; the framework's HTTP errors (validation pipe, rate
+ * limits, body limits) by their status; an unreachable database is a 503 with Retry-After;
+ * anything else is logged once and answered with a plain 500 without internals.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -86,7 +86,16 @@ export class AllExceptionsFilter implements ExceptionFilter {
     let message = 'Internal server error';
     let details: ErrorDetail[] | undefined;
 
-    if (exception instanceof HttpException) {
+    const domain =
+      exception instanceof DomainError
+        ? exception
+        : domainErrorOfSql(exception);
+    if (domain) {
+      // the service's (or the SQL function's) own error, by its code
+      status = domain.status;
+      message = domain.message;
+      details = domain.details;
+    } else if (exception instanceof HttpException) {
       status = exception.getStatus();
       const body = exception.getResponse();
       if (typeof body === 'string') {
@@ -102,11 +111,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
         message = 'Too many requests; retry later';
         if (!res.getHeader('Retry-After')) res.header('Retry-After', '60');
       }
-      // the body limit's own wording; the API's 413s (a run too large to answer inline) say why
-      if (
-        status === HttpStatus.PAYLOAD_TOO_LARGE &&
-        !(exception instanceof ApiErrorException)
-      )
+      // the body limit's own wording (the API's own 413s are DomainErrors that say why)
+      if (status === HttpStatus.PAYLOAD_TOO_LARGE)
         message = 'Request body too large';
     } else if (isDatabaseUnavailable(exception)) {
       status = HttpStatus.SERVICE_UNAVAILABLE;
@@ -120,12 +126,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.warn(
         `database unavailable on ${req.method} ${req.url}: ${(exception as Error).message}`,
       );
-    } else if (
-      exception instanceof QueryFailedError &&
-      (exception.driverError as { code?: string })?.code === '22P02'
-    ) {
-      status = HttpStatus.BAD_REQUEST;
-      message = 'Malformed value in request';
     } else {
       this.logger.error(
         { err: exception, reqId: (req.raw as { id?: unknown }).id },

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { ApiErrorException } from './api-error.exception';
+import { DomainError } from './domain-error';
 
 /** The halls' time zone: a ticket's service_date is the local date there. */
 export const HALL_TIME_ZONE = 'Asia/Shanghai';
@@ -27,14 +27,14 @@ export function todayInShanghai(now = Date.now()): string {
  */
 export function assertSpan(from: string, to: string, maxDays?: number): void {
   if (from > to)
-    throw ApiErrorException.badRequest('from must not be after to', [
+    throw DomainError.invalid('from must not be after to', [
       { field: 'from', problems: ['is after to'] },
     ]);
   if (
     maxDays !== undefined &&
     DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days > maxDays
   )
-    throw ApiErrorException.badRequest(`At most ${maxDays} days per request`, [
+    throw DomainError.invalid(`At most ${maxDays} days per request`, [
       { field: 'to', problems: ['span too long'] },
     ]);
 }
@@ -43,7 +43,7 @@ export function assertSpan(from: string, to: string, maxDays?: number): void {
 export function assertNotFuture(day: string, field: string): void {
   const today = todayInShanghai();
   if (day > today)
-    throw ApiErrorException.badRequest(`${field} must not be after today`, [
+    throw DomainError.invalid(`${field} must not be after today`, [
       { field, problems: [`is after today (${today}, Asia/Shanghai)`] },
     ]);
 }

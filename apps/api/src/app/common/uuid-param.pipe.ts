@@ -1,6 +1,6 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import { ApiErrorException } from './api-error.exception';
+import { DomainError } from './domain-error';
 
 /** A route id that must be a UUID: anything else is a 400 naming the parameter (never a SQL error). */
 @Injectable()
@@ -9,7 +9,7 @@ export class UuidParamPipe implements PipeTransform<string, string> {
 
   transform(value: string): string {
     if (!isUUID(value)) {
-      throw ApiErrorException.badRequest(`${this.field} must be a UUID`, [
+      throw DomainError.invalid(`${this.field} must be a UUID`, [
         { field: this.field, problems: ['must be a UUID'] },
       ]);
     }

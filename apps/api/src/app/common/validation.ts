@@ -1,6 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import type { ErrorDetail } from '@onewindow/contracts';
-import { ApiErrorException } from './api-error.exception';
+import { DomainError } from './domain-error';
 
 function flatten(errors: ValidationError[], parent = ''): ErrorDetail[] {
   const out: ErrorDetail[] = [];
@@ -30,7 +30,7 @@ export function createValidationPipe(): ValidationPipe {
     transformOptions: { enableImplicitConversion: false },
     exceptionFactory: (errors) => {
       const details = flatten(errors);
-      return ApiErrorException.badRequest(
+      return DomainError.invalid(
         `Invalid input: ${details.map((d) => d.field).join(', ')}`,
         details,
       );

@@ -12,7 +12,7 @@ import type { Actor } from '../auth/access.decorator';
 import { hashDeviceToken, newDeviceToken } from '../auth/device-token';
 import type { DevicePrincipal } from '../auth/principal';
 import { AuditService } from '../audit/audit.service';
-import { ApiErrorException } from '../common/api-error.exception';
+import { DomainError } from '../common/domain-error';
 import type { CreateDeviceDto } from './dto/create-device.dto';
 
 @Injectable()
@@ -41,10 +41,9 @@ export class DevicesService {
     dto: CreateDeviceDto,
   ): Promise<DeviceCreated> {
     if (dto.kind !== 'rater' && dto.windowId !== undefined)
-      throw ApiErrorException.badRequest(
-        'Only a rating pad is bound to a window',
-        [{ field: 'windowId', problems: [`must be absent for a ${dto.kind}`] }],
-      );
+      throw DomainError.invalid('Only a rating pad is bound to a window', [
+        { field: 'windowId', problems: [`must be absent for a ${dto.kind}`] },
+      ]);
     const token = newDeviceToken();
     return this.db.transaction(async (m) => {
       let window: WindowEntity | null = null;
@@ -53,7 +52,7 @@ export class DevicesService {
           .getRepository(WindowEntity)
           .findOne({ where: { id: dto.windowId, hallId } });
         if (!window || window.state === 'retired')
-          throw ApiErrorException.badRequest('Unknown window', [
+          throw DomainError.invalid('Unknown window', [
             {
               field: 'windowId',
               problems: ['must be a window of this hall that is in service'],
@@ -95,7 +94,7 @@ export class DevicesService {
         where: { id, hallId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!device) throw ApiErrorException.notFound('Device');
+      if (!device) throw DomainError.notFound('Device');
       if (device.windowId)
         device.window = await m
           .getRepository(WindowEntity)

@@ -18,7 +18,7 @@ import type { Actor } from '../auth/access.decorator';
 import type { Principal } from '../auth/principal';
 import { ScopeService } from '../auth/scope.service';
 import { AuditService } from '../audit/audit.service';
-import { ApiErrorException } from '../common/api-error.exception';
+import { DomainError } from '../common/domain-error';
 import type { CreateHallDto } from './dto/create-hall.dto';
 import type { ListHallsQuery } from './dto/list-halls.query';
 import type { ListRegionsQuery } from './dto/list-regions.query';
@@ -49,7 +49,7 @@ export class DirectoryService {
     const row = await this.db
       .getRepository(RegionEntity)
       .findOne({ where: { code } });
-    if (!row) throw ApiErrorException.notFound('Region');
+    if (!row) throw DomainError.notFound('Region');
     return toRegionView(row);
   }
 
@@ -65,7 +65,7 @@ export class DirectoryService {
         .getRepository(RegionEntity)
         .exists({ where: { code: q.region } }))
     ) {
-      throw ApiErrorException.notFound('Region');
+      throw DomainError.notFound('Region');
     }
     if (
       p.type === 'device' ||
@@ -88,7 +88,7 @@ export class DirectoryService {
       const own = p.regionCode ?? '';
       if (!root) root = own;
       else if (!(await this.scope.isInSubtree(root, own))) {
-        throw ApiErrorException.forbidden('This region is outside your scope');
+        throw DomainError.forbidden('This region is outside your scope');
       }
     }
     const where = root
@@ -107,7 +107,7 @@ export class DirectoryService {
     const row = await this.db
       .getRepository(HallEntity)
       .findOne({ where: { id } });
-    if (!row) throw ApiErrorException.notFound('Hall');
+    if (!row) throw DomainError.notFound('Hall');
     return toHallView(row);
   }
 
@@ -117,7 +117,7 @@ export class DirectoryService {
         .getRepository(RegionEntity)
         .exists({ where: { code: dto.regionCode } }))
     ) {
-      throw ApiErrorException.badRequest('Unknown region', [
+      throw DomainError.invalid('Unknown region', [
         { field: 'regionCode', problems: ['no such region'] },
       ]);
     }
@@ -163,7 +163,7 @@ export class DirectoryService {
         .getRepository(CategoryEntity)
         .exists({ where: { code: q.category } }))
     ) {
-      throw ApiErrorException.badRequest('Unknown category', [
+      throw DomainError.invalid('Unknown category', [
         { field: 'category', problems: ['no such category'] },
       ]);
     }

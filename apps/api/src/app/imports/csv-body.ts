@@ -1,6 +1,5 @@
-import { HttpStatus } from '@nestjs/common';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { ApiErrorException } from '../common/api-error.exception';
+import { DomainError, type ErrorCode } from '../common/domain-error';
 
 /** Largest CSV file accepted (larger: 413). */
 export const CSV_BODY_LIMIT_BYTES = 20 * 1024 * 1024;
@@ -23,8 +22,8 @@ export function charsetOf(contentType: string | undefined): string | null {
   return m ? m[1].toLowerCase() : null;
 }
 
-function rejection(status: HttpStatus, message: string): ApiErrorException {
-  return new ApiErrorException(status, message);
+function rejection(code: ErrorCode, message: string): DomainError {
+  return new DomainError(code, message);
 }
 
 /**
@@ -40,20 +39,20 @@ export function registerCsvBodyParser(fastify: FastifyInstance): void {
       if (req.method !== 'POST' || !UPLOAD_PATH.test(req.url))
         return done(
           rejection(
-            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            'unsupported_media',
             'Unsupported Media Type: this endpoint reads application/json',
           ),
           undefined,
         );
       if (!/^Bearer\s+\S+/i.test(req.headers.authorization ?? ''))
         return done(
-          ApiErrorException.unauthorized('Missing bearer token'),
+          DomainError.unauthenticated('Missing bearer token'),
           undefined,
         );
       const declared = Number(req.headers['content-length']);
       if (declared > CSV_BODY_LIMIT_BYTES)
         return done(
-          rejection(HttpStatus.PAYLOAD_TOO_LARGE, 'Request body too large'),
+          rejection('too_large', 'Request body too large'),
           undefined,
         );
       const chunks: Buffer[] = [];
@@ -74,14 +73,12 @@ export function registerCsvBodyParser(fastify: FastifyInstance): void {
       const onData = (chunk: Buffer) => {
         size += chunk.length;
         if (size > CSV_BODY_LIMIT_BYTES)
-          finish(
-            rejection(HttpStatus.PAYLOAD_TOO_LARGE, 'Request body too large'),
-          );
+          finish(rejection('too_large', 'Request body too large'));
         else chunks.push(chunk);
       };
       const onEnd = () => finish(null);
       const onError = () =>
-        finish(rejection(HttpStatus.BAD_REQUEST, 'The upload was interrupted'));
+        finish(rejection('invalid', 'The upload was interrupted'));
       payload.on('data', onData);
       payload.on('end', onEnd);
       payload.on('error', onError);

@@ -1,6 +1,6 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
 import { IMPORT_KINDS, type ImportKind } from '@onewindow/contracts';
-import { ApiErrorException } from '../common/api-error.exception';
+import { DomainError } from '../common/domain-error';
 
 /** The {kind} of an upload route: one of IMPORT_KINDS, else a 400 naming them. */
 @Injectable()
@@ -8,7 +8,7 @@ export class ImportKindPipe implements PipeTransform<string, ImportKind> {
   transform(value: string): ImportKind {
     if ((IMPORT_KINDS as readonly string[]).includes(value))
       return value as ImportKind;
-    throw ApiErrorException.badRequest(
+    throw DomainError.invalid(
       `Unknown import kind "${value}": use ${IMPORT_KINDS.join(', ')}`,
       [
         {

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   IMPORT_MAX_STORED_REJECTIONS,
@@ -15,7 +15,7 @@ import type { Actor } from '../auth/access.decorator';
 import type { Principal } from '../auth/principal';
 import { ScopeService } from '../auth/scope.service';
 import { AuditService } from '../audit/audit.service';
-import { ApiErrorException } from '../common/api-error.exception';
+import { DomainError } from '../common/domain-error';
 import { CsvUpload } from './csv-body';
 import type { ListImportsQuery } from './dto/list-imports.query';
 import { ImportQueue } from './import-queue';
@@ -60,21 +60,21 @@ export class ImportsService {
     const text = decode(body);
     const head = await readCsvHead(text);
     if (head.malformed)
-      throw ApiErrorException.badRequest(`The header row: ${head.malformed}`, [
+      throw DomainError.invalid(`The header row: ${head.malformed}`, [
         { field: 'header', problems: [head.malformed] },
       ]);
     if (!head.header)
-      throw ApiErrorException.badRequest('The file has no header row', [
+      throw DomainError.invalid('The file has no header row', [
         { field: 'body', problems: ['is blank'] },
       ]);
     const header = resolveHeader(kind, head.header);
     if (!header.ok)
-      throw ApiErrorException.badRequest(
+      throw DomainError.invalid(
         `The header row does not fit the ${kind} format (docs/imports.md): ${header.problems.map((p) => p.field).join(', ')}`,
         header.problems,
       );
     if (!head.hasRows)
-      throw ApiErrorException.badRequest('The file has a header but no rows', [
+      throw DomainError.invalid('The file has a header but no rows', [
         { field: 'body', problems: ['has no rows after the header'] },
       ]);
 
@@ -148,7 +148,7 @@ export class ImportsService {
     const row = await this.db
       .getRepository(ImportEntity)
       .findOne({ where: { id } });
-    if (!row) throw ApiErrorException.notFound('Import');
+    if (!row) throw DomainError.notFound('Import');
     await this.scope.assertHall(p, row.hallId, 'manage');
     return toView(row);
   }
@@ -183,27 +183,27 @@ export class ImportsService {
 /** The uploaded bytes as text, without a BOM: UTF-8 unless the Content-Type names another charset. */
 function decode(body: unknown): string {
   if (body === undefined || body === null)
-    throw ApiErrorException.badRequest(
+    throw DomainError.invalid(
       'The request has no body: send the CSV file as the body, with Content-Type: text/csv',
       [{ field: 'body', problems: ['is missing'] }],
     );
   if (!(body instanceof CsvUpload))
-    throw new ApiErrorException(
-      HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+    throw new DomainError(
+      'unsupported_media',
       'Send the file as the body with Content-Type: text/csv',
     );
   const charset = body.charset ?? 'utf-8';
   const encoding = CHARSETS[charset];
   if (!encoding)
-    throw new ApiErrorException(
-      HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+    throw new DomainError(
+      'unsupported_media',
       `Unsupported charset "${charset}": send UTF-8 (or GB18030/GBK, declared as text/csv; charset=gb18030)`,
     );
   let text: string;
   try {
     text = new TextDecoder(encoding, { fatal: true }).decode(body.bytes);
   } catch {
-    throw ApiErrorException.badRequest(
+    throw DomainError.invalid(
       encoding === 'utf-8'
         ? 'The file is not UTF-8 text: save it as "CSV UTF-8", or declare its charset (text/csv; charset=gb18030)'
         : `The file is not ${charset} text`,
@@ -212,7 +212,7 @@ function decode(body: unknown): string {
   }
   text = text.replace(/^\ufeff/, '');
   if (!text.trim())
-    throw ApiErrorException.badRequest(
+    throw DomainError.invalid(
       'The request body is empty: send the CSV file as the body',
       [{ field: 'body', problems: ['is empty'] }],
     );

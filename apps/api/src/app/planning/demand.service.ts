@@ -4,7 +4,7 @@ import type { DemandHandling, HallDemand } from '@onewindow/contracts';
 import { readTicketHistory } from '@onewindow/persistence';
 import { fitHistory, hourGrid, type HandlingFit } from '@onewindow/queueing';
 import { DataSource } from 'typeorm';
-import { ApiErrorException } from '../common/api-error.exception';
+import { DomainError } from '../common/domain-error';
 import { assertNotFuture, assertSpan } from '../common/service-date';
 import { MAX_PLAN_HISTORY_DAYS } from './dto/create-plan.dto';
 
@@ -49,7 +49,7 @@ export class DemandService {
       `SELECT timezone, opening_hours FROM halls WHERE id = $1`,
       [hallId],
     );
-    if (!hall) throw ApiErrorException.notFound('Hall');
+    if (!hall) throw DomainError.notFound('Hall');
     const kept = [...(weekdays ?? hall.opening_hours.weekdays)].sort();
     const tickets = await readTicketHistory(this.db, hallId, from, to);
     const fit = fitHistory(tickets, {
@@ -57,7 +57,7 @@ export class DemandService {
       weekdays: kept,
     });
     if (fit.days.length === 0)
-      throw ApiErrorException.badRequest(
+      throw DomainError.invalid(
         `The hall has no tickets between ${from} and ${to} on weekdays ${kept.join(',')} to fit`,
         [{ field: 'from', problems: ['no tickets in the span'] }],
       );

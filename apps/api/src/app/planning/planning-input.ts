@@ -1,17 +1,16 @@
-import { HttpStatus } from '@nestjs/common';
 import type { ErrorDetail } from '@onewindow/contracts';
 import {
   MAX_SYNC_CUSTOMER_REPLICATIONS,
   QueueingInputError,
   DEFAULT_REPLICATIONS,
 } from '@onewindow/queueing';
-import { ApiErrorException } from '../common/api-error.exception';
+import { DomainError } from '../common/domain-error';
 
 /**
  * The queueing library's messages ("scenario.categories[2].service.cv must be ≥ 0") as the contract's
  * 400: each message names its field first.
  */
-export function invalidInput(errors: readonly string[]): ApiErrorException {
+export function invalidInput(errors: readonly string[]): DomainError {
   const byField = new Map<string, string[]>();
   for (const e of errors) {
     const cut = e.search(/[\s:]/);
@@ -23,7 +22,7 @@ export function invalidInput(errors: readonly string[]): ApiErrorException {
     field,
     problems,
   }));
-  return ApiErrorException.badRequest(
+  return DomainError.invalid(
     `Invalid input: ${details.map((d) => d.field).join(', ')}`,
     details,
   );
@@ -44,8 +43,8 @@ export function assertSynchronousSize(
 ): void {
   const size = arrivalsPerDay * (replications ?? DEFAULT_REPLICATIONS);
   if (size > MAX_SYNC_CUSTOMER_REPLICATIONS)
-    throw new ApiErrorException(
-      HttpStatus.PAYLOAD_TOO_LARGE,
+    throw new DomainError(
+      'too_large',
       `Too large to answer inside a request: arrivalsPerDay × replications = ${size} > ${MAX_SYNC_CUSTOMER_REPLICATIONS}. ` +
         'Lower the replications, or run it as a plan: POST /api/v1/halls/{hallId}/plans',
     );

@@ -11,7 +11,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/access.decorator';
 import type { Principal } from '../auth/principal';
 import { ScopeService } from '../auth/scope.service';
-import { ApiErrorException } from '../common/api-error.exception';
+import { DomainError } from '../common/domain-error';
 import { assertNotFuture, assertSpan } from '../common/service-date';
 import {
   type CreatePlanDto,
@@ -83,7 +83,7 @@ export class PlansService {
       [hallId, dto.historyFrom, dto.historyTo],
     );
     if (!any)
-      throw ApiErrorException.badRequest(
+      throw DomainError.invalid(
         `The hall has no tickets between ${dto.historyFrom} and ${dto.historyTo} to plan from`,
         [{ field: 'historyFrom', problems: ['no tickets in the span'] }],
       );
@@ -111,7 +111,7 @@ export class PlansService {
       `SELECT ${PLAN_COLUMNS}, result FROM plans WHERE id = $1`,
       [id],
     );
-    if (!row) throw ApiErrorException.notFound('Plan');
+    if (!row) throw DomainError.notFound('Plan');
     await this.scope.assertHall(principal, row.hall_id, 'read');
     return toPlanView(row, true);
   }

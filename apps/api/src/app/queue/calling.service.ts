@@ -7,7 +7,7 @@ import type {
   WindowView,
 } from '@onewindow/contracts';
 import { DataSource, EntityManager } from 'typeorm';
-import { ApiErrorException } from '../common/api-error.exception';
+import { DomainError } from '../common/domain-error';
 import { todayInShanghai } from '../common/service-date';
 import { HallEventsService } from './hall-events.service';
 import { chooseNext } from './queue-estimate';
@@ -74,7 +74,7 @@ export class CallingService {
     const called = await this.db.transaction(async (m) => {
       const window = await this.lockWindow(m, hallId, windowId);
       if (window.state !== 'open')
-        throw ApiErrorException.conflict(
+        throw DomainError.conflict(
           `Window ${window.label} is ${window.state}; open it first`,
         );
       const today = todayInShanghai();
@@ -115,7 +115,7 @@ export class CallingService {
         [hallId, today, categories, windowId, window.overtake_cap + 1],
       );
       if (c.held)
-        throw ApiErrorException.conflict(
+        throw DomainError.conflict(
           `Window ${window.label} still holds ticket ${c.held}`,
         );
       const normal = c.n_id
@@ -179,7 +179,7 @@ export class CallingService {
       const window = await this.lockWindow(m, hallId, windowId);
       const rule = WINDOW_TRANSITIONS[action];
       if (!rule.from.includes(window.state))
-        throw ApiErrorException.conflict(
+        throw DomainError.conflict(
           `Cannot ${action} window ${window.label}: it is ${window.state}`,
         );
       if (action === 'close') {
@@ -188,7 +188,7 @@ export class CallingService {
           [hallId, todayInShanghai(), windowId],
         );
         if (held)
-          throw ApiErrorException.conflict(
+          throw DomainError.conflict(
             `Window ${window.label} still holds ticket ${held.number}; finish it first`,
           );
       }
@@ -299,7 +299,7 @@ export class CallingService {
         [hallId, today, windowId],
       ) as Promise<TicketRow[]>,
     ]);
-    if (!w) throw ApiErrorException.notFound('Window');
+    if (!w) throw DomainError.notFound('Window');
     return {
       windowId,
       served: stats.served,
@@ -327,7 +327,7 @@ export class CallingService {
        WHERE w.id = $1 AND w.hall_id = $2 FOR UPDATE OF w`,
       [windowId, hallId],
     );
-    if (!w) throw ApiErrorException.notFound('Window');
+    if (!w) throw DomainError.notFound('Window');
     return w;
   }
 }

@@ -8,7 +8,7 @@ import {
 import type { QueueSnapshot } from '@onewindow/contracts';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/access.decorator';
-import { ApiErrorException } from '../common/api-error.exception';
+import { DomainError } from '../common/domain-error';
 import { CallingService } from './calling.service';
 import { HallEventsService } from './hall-events.service';
 
@@ -51,7 +51,7 @@ export class LiveController {
   ): Promise<void> {
     const raw = lastEventId ?? lastEventIdQuery;
     if (raw !== undefined && !/^\d{1,15}$/.test(raw)) {
-      throw ApiErrorException.badRequest('Last-Event-ID must be an event id', [
+      throw DomainError.invalid('Last-Event-ID must be an event id', [
         {
           field: 'Last-Event-ID',
           problems: ['must be a non-negative integer'],

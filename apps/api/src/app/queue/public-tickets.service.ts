@@ -14,7 +14,7 @@ import { AppConfig } from '@onewindow/server-core';
 import type { FastifyReply } from 'fastify';
 import type { ServerResponse } from 'node:http';
 import { DataSource } from 'typeorm';
-import { ApiErrorException } from '../common/api-error.exception';
+import { DomainError } from '../common/domain-error';
 import { todayInShanghai } from '../common/service-date';
 import { HallEventsService } from './hall-events.service';
 import { StatusTokens, STATUS_TOKEN } from './status-tokens';
@@ -231,12 +231,12 @@ export class PublicTicketsService implements OnModuleInit, OnModuleDestroy {
 
   /** The ticket of a token today, followed through its transfers; 404 for anything else. */
   private async resolve(token: string): Promise<PublicRow> {
-    if (!STATUS_TOKEN.test(token)) throw ApiErrorException.notFound('Ticket');
+    if (!STATUS_TOKEN.test(token)) throw DomainError.notFound('Ticket');
     const [first]: PublicRow[] = await this.db.query(
       `${SELECT_PUBLIC} WHERE t.status_token_hash = $1 AND t.service_date = $2`,
       [this.tokens.hash(token), todayInShanghai()],
     );
-    if (!first) throw ApiErrorException.notFound('Ticket');
+    if (!first) throw DomainError.notFound('Ticket');
     let row = first;
     for (let i = 0; i < MAX_TRANSFERS && row.successor_id; i++) {
       const [next] = await this.load([

@@ -26,7 +26,7 @@ import {
   CurrentPrincipal,
 } from '../auth/access.decorator';
 import type { DevicePrincipal, Principal } from '../auth/principal';
-import { ApiErrorException } from '../common/api-error.exception';
+import { DomainError } from '../common/domain-error';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { DeviceThrottlerGuard } from '../common/device-throttler.guard';
 import { CompleteTicketDto } from './dto/complete-ticket.dto';
@@ -75,7 +75,7 @@ export class TicketsController {
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<TicketView> {
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-      throw ApiErrorException.badRequest('Invalid Idempotency-Key', [
+      throw DomainError.invalid('Invalid Idempotency-Key', [
         {
           field: 'Idempotency-Key',
           problems: ['must be 1–64 visible ASCII characters'],

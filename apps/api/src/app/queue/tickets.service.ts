@@ -13,7 +13,7 @@ import type { IssueTicketRow } from '@onewindow/persistence';
 import type { Actor } from '../auth/access.decorator';
 import type { DevicePrincipal, Principal } from '../auth/principal';
 import { ScopeService } from '../auth/scope.service';
-import { ApiErrorException } from '../common/api-error.exception';
+import { DomainError } from '../common/domain-error';
 import { todayInShanghai } from '../common/service-date';
 import type { CompleteTicketDto } from './dto/complete-ticket.dto';
 import type { IssueTicketDto } from './dto/issue-ticket.dto';
@@ -94,7 +94,7 @@ export class TicketsService {
   ): Promise<{ ticket: TicketView; created: boolean }> {
     const p = actor.principal;
     if (p.type === 'device' && !idempotencyKey) {
-      throw ApiErrorException.badRequest(
+      throw DomainError.invalid(
         'Idempotency-Key header is required for kiosks',
         [{ field: 'Idempotency-Key', problems: ['is required for kiosks'] }],
       );
@@ -111,41 +111,31 @@ export class TicketsService {
     // before the insert, which stores only the token's hash
     const newId = randomUUID();
 
-    // one statement (issue_ticket, libs/persistence/src/sql/functions/issue_ticket.sql): key check, number, ticket, key
-    // row and live event commit together, and the hall's counter row is locked only that long
-    // the row type is held to the function's result columns (ISSUE_TICKET_RESULT)
-    let rows: IssueTicketRow[];
-    try {
-      rows = await this.withPartitions(() =>
-        this.db.query(
-          `SELECT * FROM issue_ticket($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-          [
-            hallId,
-            todayInShanghai(),
-            principalKey,
-            idempotencyKey ?? null,
-            requestHash,
-            item.code,
-            item.category_code,
-            item.ticket_prefix,
-            priority,
-            channel,
-            competition.categories,
-            newId,
-            this.statusTokens.hash(this.statusTokens.tokenFor(newId)),
-          ],
-        ),
-      );
-    } catch (e) {
-      if (
-        e instanceof QueryFailedError &&
-        (e.driverError as { code?: string }).code === 'OW409'
-      )
-        throw ApiErrorException.conflict(
-          'This Idempotency-Key was used with another request body',
-        );
-      throw e;
-    }
+    // one statement (issue_ticket, libs/persistence/src/sql/functions/issue_ticket.sql): key
+    // check, number, ticket, key row and live event commit together, and the hall's counter row is
+    // locked only that long. The row type is held to the function's result columns
+    // (ISSUE_TICKET_RESULT); the same Idempotency-Key with another body raises SQLSTATE OW409, the
+    // contract's 409 through SQL_ERRORS (common/domain-error.ts).
+    const rows: IssueTicketRow[] = await this.withPartitions(() =>
+      this.db.query(
+        `SELECT * FROM issue_ticket($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+        [
+          hallId,
+          todayInShanghai(),
+          principalKey,
+          idempotencyKey ?? null,
+          requestHash,
+          item.code,
+          item.category_code,
+          item.ticket_prefix,
+          priority,
+          channel,
+          competition.categories,
+          newId,
+          this.statusTokens.hash(this.statusTokens.tokenFor(newId)),
+        ],
+      ),
+    );
     const [{ result, ahead, ...row }] = rows;
     const created = result === 'created';
     if (created) this.events.notify(hallId);
@@ -197,15 +187,12 @@ export class TicketsService {
     dto: RateTicketDto,
   ): Promise<TicketView> {
     if (dto.reason !== undefined && dto.rating > LOW_RATING_MAX)
-      throw ApiErrorException.badRequest(
-        'A reason goes with a low rating only',
-        [
-          {
-            field: 'reason',
-            problems: [`only for a rating of ${LOW_RATING_MAX} or less`],
-          },
-        ],
-      );
+      throw DomainError.invalid('A reason goes with a low rating only', [
+        {
+          field: 'reason',
+          problems: [`only for a rating of ${LOW_RATING_MAX} or less`],
+        },
+      ]);
     const row = await this.db.transaction(async (m) => {
       const [t]: (TicketRow & { completed_ago: number | null })[] =
         await m.query(
@@ -217,19 +204,19 @@ export class TicketsService {
         );
       // another hall's ticket is as unknown to a device as a ticket that does not exist
       if (!t || t.hall_id !== device.hallId)
-        throw ApiErrorException.notFound('Ticket');
+        throw DomainError.notFound('Ticket');
       if (t.state !== 'done')
-        throw ApiErrorException.conflict(
+        throw DomainError.conflict(
           `Cannot rate a ticket that is ${t.state} (needs done)`,
         );
       if (t.window_id !== device.windowId)
-        throw ApiErrorException.forbidden(
+        throw DomainError.forbidden(
           'This rating pad belongs to another window',
         );
       if (t.rating !== null)
-        throw ApiErrorException.conflict('This ticket is already rated');
+        throw DomainError.conflict('This ticket is already rated');
       if (Number(t.completed_ago) > RATING_WINDOW_MINUTES)
-        throw ApiErrorException.conflict(
+        throw DomainError.conflict(
           `Ratings close ${RATING_WINDOW_MINUTES} minutes after completion`,
         );
       const [after] = await updateReturning<TicketRow>(
@@ -515,11 +502,11 @@ export class TicketsService {
        WHERE t.id = $1 FOR UPDATE OF t`,
       [id],
     );
-    if (!row) throw ApiErrorException.notFound('Ticket');
+    if (!row) throw DomainError.notFound('Ticket');
     if (principal)
       await this.scope.assertHall(principal, row.hall_id, 'operate');
     if (!from.includes(row.state)) {
-      throw ApiErrorException.conflict(
+      throw DomainError.conflict(
         `Cannot ${action.replace('_', '-')} a ticket that is ${row.state} (needs ${from.join(' or ')})`,
       );
     }
@@ -536,7 +523,7 @@ export class TicketsService {
        WHERE t.id = $1 ${serviceDate ? 'AND t.service_date = $2' : ''}`,
       serviceDate ? [id, serviceDate] : [id],
     );
-    if (!row) throw ApiErrorException.notFound('Ticket');
+    if (!row) throw DomainError.notFound('Ticket');
     return row;
   }
 
@@ -548,7 +535,7 @@ export class TicketsService {
       item = (await this.catalog()).get(code);
     }
     if (!item)
-      throw ApiErrorException.badRequest('Unknown service item', [
+      throw DomainError.invalid('Unknown service item', [
         { field, problems: [`no service item ${code}`] },
       ]);
     return item;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ApiErrorException } from '../common/api-error.exception';
+import { DomainError } from '../common/domain-error';
 import type { FootfallDto } from './dto/footfall.dto';
 
 /** Door counts; at-least-once delivery is safe: a re-sent sensor + period start replaces the count. */
@@ -13,12 +13,11 @@ export class FootfallService {
     const start = Date.parse(f.periodStart);
     const end = Date.parse(f.periodEnd);
     if (!(end > start))
-      throw ApiErrorException.badRequest(
-        'periodEnd must be after periodStart',
-        [{ field: 'periodEnd', problems: ['must be after periodStart'] }],
-      );
+      throw DomainError.invalid('periodEnd must be after periodStart', [
+        { field: 'periodEnd', problems: ['must be after periodStart'] },
+      ]);
     if (end - start > 24 * 3600 * 1000) {
-      throw ApiErrorException.badRequest('A period spans at most 24 hours', [
+      throw DomainError.invalid('A period spans at most 24 hours', [
         { field: 'periodEnd', problems: ['at most 24 h after periodStart'] },
       ]);
     }

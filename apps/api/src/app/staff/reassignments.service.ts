@@ -12,7 +12,7 @@ import type { Actor } from '../auth/access.decorator';
 import type { Principal } from '../auth/principal';
 import { ScopeService } from '../auth/scope.service';
 import { AuditService } from '../audit/audit.service';
-import { ApiErrorException } from '../common/api-error.exception';
+import { DomainError } from '../common/domain-error';
 import { assertNotFuture, assertSpan } from '../common/service-date';
 import type { CreateReassignmentDto } from './dto/create-reassignment.dto';
 import type { ListReassignmentsQuery } from './dto/list-reassignments.query';
@@ -66,13 +66,13 @@ export class ReassignmentsService {
       );
       const latest = moves[moves.length - 1];
       if (latest && day <= latest.effectiveDate) {
-        throw ApiErrorException.conflict(
+        throw DomainError.conflict(
           `${staff.name} has a move dated ${latest.effectiveDate}: record moves in date order (effectiveDate ${day} is not after it)`,
         );
       }
       const from = positionOn(staff.role, moves, day);
       if (from.role === dto.toRole) {
-        throw ApiErrorException.conflict(
+        throw DomainError.conflict(
           `${staff.name} is already ${dto.toRole} on ${day}`,
         );
       }

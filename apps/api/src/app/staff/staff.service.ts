@@ -5,7 +5,7 @@ import { CategoryEntity, StaffEntity } from '@onewindow/persistence';
 import { DataSource, EntityManager, FindOptionsWhere, In } from 'typeorm';
 import type { Actor } from '../auth/access.decorator';
 import { AuditService } from '../audit/audit.service';
-import { ApiErrorException } from '../common/api-error.exception';
+import { DomainError } from '../common/domain-error';
 import type { CreateStaffDto } from './dto/create-staff.dto';
 import type { ListStaffQuery } from './dto/list-staff.query';
 import type { UpdateStaffDto } from './dto/update-staff.dto';
@@ -75,7 +75,7 @@ export class StaffService {
       dto.skills === undefined &&
       dto.active === undefined
     ) {
-      throw ApiErrorException.badRequest('Nothing to change', [
+      throw DomainError.invalid('Nothing to change', [
         { field: 'body', problems: ['give name, skills or active'] },
       ]);
     }
@@ -84,7 +84,7 @@ export class StaffService {
       const staff = await lockStaff(m, hallId, staffId);
       const before = toStaffView(staff);
       if (dto.active === true && staff.role === 'left') {
-        throw ApiErrorException.conflict(
+        throw DomainError.conflict(
           'This person has left the hall: record a reassignment to bring them back',
         );
       }
@@ -114,7 +114,7 @@ export class StaffService {
       .find({ where: { code: In(unique) } });
     const missing = unique.filter((c) => !known.some((k) => k.code === c));
     if (missing.length) {
-      throw ApiErrorException.badRequest('Unknown categories', [
+      throw DomainError.invalid('Unknown categories', [
         { field: 'skills', problems: [`unknown: ${missing.join(', ')}`] },
       ]);
     }
@@ -132,7 +132,7 @@ export async function lockStaff(
     where: { id: staffId, hallId },
     lock: { mode: 'pessimistic_write' },
   });
-  if (!staff) throw ApiErrorException.notFound('Staff');
+  if (!staff) throw DomainError.notFound('Staff');
   return staff;
 }
 

@@ -12,7 +12,7 @@ import type { Actor } from '../auth/access.decorator';
 import type { Principal } from '../auth/principal';
 import { ScopeService } from '../auth/scope.service';
 import { AuditService } from '../audit/audit.service';
-import { ApiErrorException } from '../common/api-error.exception';
+import { DomainError } from '../common/domain-error';
 import type { PaginationDto } from '../common/dto/pagination.dto';
 import { todayInShanghai } from '../common/service-date';
 import type { CreateTargetDto } from './dto/create-target.dto';
@@ -77,7 +77,7 @@ export class TargetsService {
     dto: UpdateTargetDto,
   ): Promise<TargetView> {
     if (Object.values(dto).every((v) => v === undefined)) {
-      throw ApiErrorException.badRequest('Nothing to change', [
+      throw DomainError.invalid('Nothing to change', [
         {
           field: 'body',
           problems: [
@@ -182,10 +182,10 @@ export class TargetsService {
       where: { id },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!target) throw ApiErrorException.notFound('Target');
+    if (!target) throw DomainError.notFound('Target');
     if (target.hallId) await this.scope.assertHall(p, target.hallId, 'manage');
     else if (p.type !== 'user' || p.role !== 'admin')
-      throw ApiErrorException.forbidden(
+      throw DomainError.forbidden(
         'Only an admin may change the targets of a region',
       );
     return target;
@@ -214,14 +214,14 @@ export class TargetsService {
     if (
       !(await this.db.getRepository(RegionEntity).exists({ where: { code } }))
     )
-      throw ApiErrorException.notFound('Region');
+      throw DomainError.notFound('Region');
   }
 }
 
 function assertValid(t: TargetFields): void {
   const details = targetProblems(t);
   if (details.length)
-    throw ApiErrorException.badRequest(
+    throw DomainError.invalid(
       `Invalid target: ${details.map((d) => d.field).join(', ')}`,
       details,
     );

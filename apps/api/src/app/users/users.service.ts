@@ -9,7 +9,7 @@ import { PasswordHasher } from '../auth/password-hasher';
 import type { Principal } from '../auth/principal';
 import { ScopeService } from '../auth/scope.service';
 import { AuditService } from '../audit/audit.service';
-import { ApiErrorException } from '../common/api-error.exception';
+import { DomainError } from '../common/domain-error';
 import type { CreateUserDto } from './dto/create-user.dto';
 import type { ListUsersQuery } from './dto/list-users.query';
 import type { UpdateUserDto } from './dto/update-user.dto';
@@ -25,17 +25,17 @@ export class UsersService {
 
   /** Admins: every user; a hall manager: the users of its own hall. By username. */
   async list(p: Principal, q: ListUsersQuery): Promise<ListResponse<UserView>> {
-    if (p.type !== 'user') throw ApiErrorException.forbidden();
+    if (p.type !== 'user') throw DomainError.forbidden();
     let hallId = q.hallId;
     if (p.role === 'hall_manager') {
       if (hallId && hallId !== p.hallId)
-        throw ApiErrorException.forbidden(
+        throw DomainError.forbidden(
           'A hall manager lists only the users of its own hall',
         );
       hallId = p.hallId ?? undefined;
-      if (!hallId) throw ApiErrorException.forbidden();
+      if (!hallId) throw DomainError.forbidden();
     } else if (p.role !== 'admin') {
-      throw ApiErrorException.forbidden();
+      throw DomainError.forbidden();
     } else if (hallId) {
       // 404 for a hall that does not exist, rather than an empty list
       await this.scope.assertHall(p, hallId, 'manage');
@@ -62,9 +62,9 @@ export class UsersService {
     dto: UpdateUserDto,
   ): Promise<UserView> {
     const p = actor.principal;
-    if (p.type !== 'user') throw ApiErrorException.forbidden();
+    if (p.type !== 'user') throw DomainError.forbidden();
     if (dto.active === undefined && dto.password === undefined) {
-      throw ApiErrorException.badRequest('Nothing to change', [
+      throw DomainError.invalid('Nothing to change', [
         { field: 'body', problems: ['give active or password'] },
       ]);
     }
@@ -77,19 +77,19 @@ export class UsersService {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!user) throw ApiErrorException.notFound('User');
+      if (!user) throw DomainError.notFound('User');
       if (dto.active === false && user.id === p.id) {
-        throw ApiErrorException.conflict('You cannot disable your own login');
+        throw DomainError.conflict('You cannot disable your own login');
       }
       if (
         p.role === 'hall_manager' &&
         (user.role !== 'clerk' || user.hallId !== p.hallId)
       ) {
-        throw ApiErrorException.forbidden(
+        throw DomainError.forbidden(
           'A hall manager may change only the clerks of its own hall',
         );
       } else if (p.role !== 'admin' && p.role !== 'hall_manager') {
-        throw ApiErrorException.forbidden();
+        throw DomainError.forbidden();
       }
       const before = toManagedUserView(user);
       if (dto.active !== undefined) user.active = dto.active;
@@ -119,12 +119,12 @@ export class UsersService {
 
   async create(actor: Actor, dto: CreateUserDto): Promise<UserView> {
     const p = actor.principal;
-    if (p.type !== 'user') throw ApiErrorException.forbidden();
+    if (p.type !== 'user') throw DomainError.forbidden();
     if (
       p.role === 'hall_manager' &&
       (dto.role !== 'clerk' || dto.hallId !== p.hallId)
     ) {
-      throw ApiErrorException.forbidden(
+      throw DomainError.forbidden(
         'A hall manager may create only clerks of its own hall',
       );
     }
@@ -136,7 +136,7 @@ export class UsersService {
           .getRepository(UserEntity)
           .exists({ where: { username: dto.username } })
       ) {
-        throw ApiErrorException.conflict(`Username ${dto.username} is taken`);
+        throw DomainError.conflict(`Username ${dto.username} is taken`);
       }
       const user = await m.save(
         m.create(UserEntity, {
@@ -164,7 +164,7 @@ export class UsersService {
     const needsHall = dto.role === 'hall_manager' || dto.role === 'clerk';
     const needsRegion = dto.role === 'reform_office';
     if (needsHall !== !!dto.hallId) {
-      throw ApiErrorException.badRequest('Invalid scope', [
+      throw DomainError.invalid('Invalid scope', [
         {
           field: 'hallId',
           problems: [
@@ -176,7 +176,7 @@ export class UsersService {
       ]);
     }
     if (needsRegion !== !!dto.regionCode) {
-      throw ApiErrorException.badRequest('Invalid scope', [
+      throw DomainError.invalid('Invalid scope', [
         {
           field: 'regionCode',
           problems: [
@@ -193,7 +193,7 @@ export class UsersService {
         .getRepository(HallEntity)
         .exists({ where: { id: dto.hallId } }))
     ) {
-      throw ApiErrorException.badRequest('Unknown hall', [
+      throw DomainError.invalid('Unknown hall', [
         { field: 'hallId', problems: ['no such hall'] },
       ]);
     }
@@ -203,7 +203,7 @@ export class UsersService {
         .getRepository(RegionEntity)
         .exists({ where: { code: dto.regionCode } }))
     ) {
-      throw ApiErrorException.badRequest('Unknown region', [
+      throw DomainError.invalid('Unknown region', [
         { field: 'regionCode', problems: ['no such region'] },
       ]);
     }

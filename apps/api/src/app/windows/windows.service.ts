@@ -14,7 +14,7 @@ import {
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import type { Actor } from '../auth/access.decorator';
 import { AuditService } from '../audit/audit.service';
-import { ApiErrorException } from '../common/api-error.exception';
+import { DomainError } from '../common/domain-error';
 import {
   assertNotFuture,
   assertSpan,
@@ -138,7 +138,7 @@ export class WindowsService {
       dto.effectiveDate,
       async (window, effectiveDate) => {
         if (window.state === 'retired')
-          throw ApiErrorException.conflict('The window is retired');
+          throw DomainError.conflict('The window is retired');
         const mode = dto.mode ?? window.mode;
         // converting to comprehensive without a skill set: it serves every category
         const fallback =
@@ -176,7 +176,7 @@ export class WindowsService {
       dto.effectiveDate,
       async (window, effectiveDate) => {
         if (window.state === 'retired')
-          throw ApiErrorException.conflict('The window is already retired');
+          throw DomainError.conflict('The window is already retired');
         window.state = 'retired';
         window.retiredOn = effectiveDate;
         return { kind: 'retired', effectiveDate, note: dto.note ?? null };
@@ -209,7 +209,7 @@ export class WindowsService {
         [windowId],
       );
       if (latest && day < latest) {
-        throw ApiErrorException.conflict(
+        throw DomainError.conflict(
           `This window has a change dated ${latest}: record changes in date order (effectiveDate ${day} is earlier)`,
         );
       }
@@ -299,7 +299,7 @@ export class WindowsService {
       where: { id: windowId, hallId },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!window) throw ApiErrorException.notFound('Window');
+    if (!window) throw DomainError.notFound('Window');
     return window;
   }
 
@@ -312,7 +312,7 @@ export class WindowsService {
       .getRepository(WindowEntity)
       .exists({ where: { hallId, label, state: Not('retired') } });
     if (taken)
-      throw ApiErrorException.conflict(
+      throw DomainError.conflict(
         `Window label ${label} is already in use in this hall`,
       );
   }
@@ -323,17 +323,12 @@ export class WindowsService {
   ): Promise<string[]> {
     const unique = [...new Set(codes)].sort();
     if (mode === 'department' && unique.length === 0) {
-      throw ApiErrorException.badRequest(
-        'A department window needs its categories',
-        [
-          {
-            field: 'categoryCodes',
-            problems: [
-              'must list at least one category for a department window',
-            ],
-          },
-        ],
-      );
+      throw DomainError.invalid('A department window needs its categories', [
+        {
+          field: 'categoryCodes',
+          problems: ['must list at least one category for a department window'],
+        },
+      ]);
     }
     if (unique.length) {
       const known = await this.db
@@ -341,7 +336,7 @@ export class WindowsService {
         .find({ where: { code: In(unique) } });
       const missing = unique.filter((c) => !known.some((k) => k.code === c));
       if (missing.length) {
-        throw ApiErrorException.badRequest('Unknown categories', [
+        throw DomainError.invalid('Unknown categories', [
           {
             field: 'categoryCodes',
             problems: [`unknown: ${missing.join(', ')}`],
