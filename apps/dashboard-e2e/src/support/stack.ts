@@ -130,10 +130,10 @@ async function rollUpDemo(dbUrl: string): Promise<void> {
  * A fresh database (migrated, small demo loaded by the CLI and rolled up), the built API serving
  * the built dashboard on a free port, and the built worker beside it (planning runs). With
  * E2E_BASE_URL set, uses that server instead and starts nothing, unless `own` asks for a stack of
- * its own (a spec whose load would disturb the others').
+ * its own (a spec whose load would disturb the others'), with `env` added to the API's and worker's.
  */
 export async function startStack(
-  options: { own?: boolean } = {},
+  options: { own?: boolean; env?: Record<string, string> } = {},
 ): Promise<Stack> {
   const external = process.env['E2E_BASE_URL'];
   if (external && !options.own)
@@ -176,6 +176,7 @@ export async function startStack(
       QUEUE_PREFIX: `e2e${randomBytes(4).toString('hex')}`,
       JWT_SECRET: randomBytes(24).toString('hex'),
       LOG_LEVEL: 'warn',
+      ...options.env,
     };
     await cli(['migrate'], env);
     await cli(['seed', '--profile', 'small'], env);

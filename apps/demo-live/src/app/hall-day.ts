@@ -13,6 +13,7 @@ import { type SimClock, clockTime } from './clock';
 import {
   ArrivalProcess,
   drawVisitor,
+  serves,
   type Visitor,
   WALK_MINUTES,
 } from './model';
@@ -96,6 +97,9 @@ interface Holder {
   patience: ReturnType<typeof setTimeout> | null;
 }
 
+/** Real milliseconds between an idle clerk's own looks at the queue. */
+const IDLE_LOOK_MS = 15_000;
+
 /** Minutes of a footfall period (a door counter's report). */
 const FOOTFALL_PERIOD_MINUTES = 15;
 
@@ -109,7 +113,11 @@ const FOOTFALL_PERIOD_MINUTES = 15;
 export class HallDay {
   private readonly arrivals: ArrivalProcess;
   private readonly holders = new Map<string, Holder>();
-  private readonly arrived = new Signal();
+  /** Idle clerks, by window: an arrival wakes one that may serve it (not every idle clerk). */
+  private readonly idle = new Map<
+    string,
+    { window: WindowView; wake: Signal }
+  >();
   private arrivalsDone = false;
   /** Ratings on their way (the day ends when they have landed). */
   private readonly ratingsInFlight = new Set<Promise<void>>();
@@ -169,7 +177,7 @@ export class HallDay {
     const footfall = this.footfall();
     await this.arrive(from, until);
     this.arrivalsDone = true;
-    this.arrived.fire();
+    for (const { wake } of this.idle.values()) wake.fire();
     await Promise.all(clerks);
     await footfall;
     await Promise.all(this.ratingsInFlight);
@@ -225,11 +233,21 @@ export class HallDay {
           this.clock.realMs(visitor.patienceMinutes),
         );
         this.holders.set(body.id, holder);
-        this.arrived.fire();
+        this.wakeOneFor(body.categoryCode);
       } catch (e) {
         this.log.warn({ err: String(e) }, 'a ticket could not be issued');
       }
     }
+  }
+
+  /** Wakes one idle clerk whose window may serve the category (the others keep waiting). */
+  private wakeOneFor(categoryCode: string): void {
+    for (const [id, entry] of this.idle)
+      if (serves(entry.window, categoryCode)) {
+        this.idle.delete(id);
+        entry.wake.fire();
+        return;
+      }
   }
 
   /** Patience ran out before the call: the holder leaves through their ticket page. */
@@ -251,7 +269,9 @@ export class HallDay {
 
   /** A clerk at one window, until the queue is served out after the last arrival. */
   private async clerk(window: WindowView): Promise<void> {
-    const idleMs = Math.min(Math.max(this.clock.realMs(1), 1_000), 30_000);
+    // an idle clerk is woken by an arrival it may serve; this slow look also finds tickets that
+    // came from elsewhere (a person at a real kiosk) without flooding the API with empty calls
+    const idleMs = IDLE_LOOK_MS;
     while (!this.stopper.stopped) {
       let ticket: TicketView | undefined;
       try {
@@ -274,7 +294,10 @@ export class HallDay {
       }
       if (!ticket) {
         if (this.arrivalsDone) break;
-        await this.stopper.sleep(idleMs, this.arrived);
+        const wake = new Signal();
+        this.idle.set(window.id, { window, wake });
+        await this.stopper.sleep(idleMs, wake);
+        this.idle.delete(window.id);
         continue;
       }
       this.summary.called++;
