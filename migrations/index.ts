@@ -8,6 +8,8 @@ import { RollupHallDays1764892800000 } from './1764892800000-RollupHallDays';
 import { FrontOfHall1764979200000 } from './1764979200000-FrontOfHall';
 import { RegionSubtree1765065600000 } from './1765065600000-RegionSubtree';
 import { OneNumberingOneEventPath1765152000000 } from './1765152000000-OneNumberingOneEventPath';
+import { WaitMinuteCounts1765238400000 } from './1765238400000-WaitMinuteCounts';
+import { RollupRulesAsParameters1765324800000 } from './1765324800000-RollupRulesAsParameters';
 
 /** Every migration, in order. The data source and the CLI both read this list. */
 export const MIGRATIONS = [
@@ -21,4 +23,6 @@ export const MIGRATIONS = [
   FrontOfHall1764979200000,
   RegionSubtree1765065600000,
   OneNumberingOneEventPath1765152000000,
+  WaitMinuteCounts1765238400000,
+  RollupRulesAsParameters1765324800000,
 ];

@@ -1,3 +1,4 @@
 import baseConfig from '../../eslint.config.mjs';
+import { noRawSql } from '../../tools/eslint/no-raw-sql.mjs';
 
-export default [...baseConfig];
+export default [...baseConfig, noRawSql];

@@ -1,3 +1,4 @@
+import { ROLLUP_RULES } from '@onewindow/persistence';
 import { HANDLING_CHANNELS } from '@onewindow/contracts';
 import type {
   HallChannelsResponse,
@@ -20,8 +21,9 @@ describe('Analytics breakdowns for the dashboard (real PostgreSQL, small demo)',
     h = await startHarness('breakdowns', {}, undefined, 'demo');
     // what the worker does with the outbox: roll up every hall-day the demo touched
     await h.sql(
-      `SELECT count(rollup_hall_day(hall_id, d)) FROM (
+      `SELECT count(rollup_hall_day(hall_id, d, $1::text[], $2::text[])) FROM (
          SELECT DISTINCT hall_id, (payload->>'date')::date AS d FROM outbox) x`,
+      [ROLLUP_RULES.onlineChannels, ROLLUP_RULES.clerkRoles],
     );
   }, 180_000);
   afterAll(() => h?.close());

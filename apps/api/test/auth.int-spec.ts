@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { testAdminUrl } from '@onewindow/persistence';
-import { until } from '@onewindow/server-core';
+import { testAdminUrl } from '@onewindow/persistence/testing';
+import { until } from '@onewindow/server-core/testing';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Client } from 'pg';
 import { undeclaredRoutes } from '../src/app/auth/route-access.check';

@@ -1,3 +1,4 @@
+import { ROLLUP_RULES } from '@onewindow/persistence';
 import { FACTS, hallId } from '@onewindow/demo-data';
 import { expectErrorBody, startHarness, type Harness } from './harness';
 
@@ -11,9 +12,9 @@ describe('The demo data through HTTP (real PostgreSQL)', () => {
     h = await startHarness('demo', {}, undefined, 'demo');
     // what the worker does with the outbox: roll up Fuyang's days
     await h.sql(
-      `SELECT rollup_hall_day(hall_id, d) FROM (
+      `SELECT rollup_hall_day(hall_id, d, $2::text[], $3::text[]) FROM (
          SELECT DISTINCT hall_id, (payload->>'date')::date AS d FROM outbox WHERE hall_id = $1) x`,
-      [hallId('fuyang')],
+      [hallId('fuyang'), ROLLUP_RULES.onlineChannels, ROLLUP_RULES.clerkRoles],
     );
   }, 120_000);
   afterAll(() => h?.close());

@@ -1,3 +1,4 @@
+import { ROLLUP_RULES } from '@onewindow/persistence';
 import { DateTime } from 'luxon';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -417,10 +418,15 @@ describe('Hall floor (HTTP, real PostgreSQL and Redis)', () => {
         ratingReason: 'waited_too_long',
       });
 
-      await h.sql(`SELECT rollup_hall_day($1, $2::date)`, [
-        FIX.fuyang,
-        DateTime.now().setZone('Asia/Shanghai').toISODate(),
-      ]);
+      await h.sql(
+        `SELECT rollup_hall_day($1, $2::date, $3::text[], $4::text[])`,
+        [
+          FIX.fuyang,
+          DateTime.now().setZone('Asia/Shanghai').toISODate(),
+          ROLLUP_RULES.onlineChannels,
+          ROLLUP_RULES.clerkRoles,
+        ],
+      );
       const day = DateTime.now().setZone('Asia/Shanghai').toISODate() as string;
       const figures = await request(base)
         .get(

@@ -1,7 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { DEMO_PASSWORD, loadDemo } from '@onewindow/demo-data';
-import { createTestDatabase, type TestDatabase } from '@onewindow/persistence';
+import {
+  createTestDatabase,
+  type TestDatabase,
+} from '@onewindow/persistence/testing';
 import { loadConfig, type AppConfig } from '@onewindow/server-core';
 import bcrypt from 'bcryptjs';
 import { Client } from 'pg';
@@ -103,8 +106,8 @@ export async function startHarness(
     NODE_ENV: 'test',
     DATABASE_URL: db.url,
     LOG_LEVEL: 'silent',
-    QUEUE_PREFIX:
-      sharing?.config.QUEUE_PREFIX ??
+    REDIS_PREFIX:
+      sharing?.config.REDIS_PREFIX ??
       `t${label.replace(/[^a-z0-9]/gi, '')}${process.pid}`.slice(0, 30),
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
     ...env,

@@ -1,4 +1,4 @@
-import { OwnRedis, until } from '@onewindow/server-core';
+import { OwnRedis, until } from '@onewindow/server-core/testing';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -87,7 +87,7 @@ describe('Imports (HTTP upload → built worker → facts, real PostgreSQL and R
         NODE_ENV: 'test',
         DATABASE_URL: h.db.url,
         REDIS_URL: redis.url,
-        QUEUE_PREFIX: h.config.QUEUE_PREFIX,
+        REDIS_PREFIX: h.config.REDIS_PREFIX,
         LOG_LEVEL: 'silent',
         OUTBOX_POLL_MS: '100',
         JOB_LOCK_SECONDS: '5',

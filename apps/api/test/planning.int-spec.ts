@@ -390,7 +390,7 @@ describe('Plans: a job through the real worker and Redis', () => {
         NODE_ENV: 'test',
         DATABASE_URL: h.config.DATABASE_URL,
         REDIS_URL: h.config.REDIS_URL,
-        QUEUE_PREFIX: h.config.QUEUE_PREFIX,
+        REDIS_PREFIX: h.config.REDIS_PREFIX,
         LOG_LEVEL: 'warn',
         OUTBOX_POLL_MS: '200',
       },

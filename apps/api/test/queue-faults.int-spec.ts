@@ -1,5 +1,5 @@
-import { testAdminUrl } from '@onewindow/persistence';
-import { OwnRedis } from '@onewindow/server-core';
+import { testAdminUrl } from '@onewindow/persistence/testing';
+import { OwnRedis } from '@onewindow/server-core/testing';
 import { Client } from 'pg';
 import request from 'supertest';
 import { expectErrorBody, FIX, Harness, startHarness } from './harness';

@@ -1,3 +1,5 @@
+import { ROLLUP_RULES } from '@onewindow/persistence';
+import { HANDLING_CHANNELS, ONLINE_CHANNELS } from '@onewindow/contracts';
 import { DateTime } from 'luxon';
 import { expectErrorBody, FIX, Harness, startHarness } from './harness';
 
@@ -69,6 +71,19 @@ async function ticket(
      VALUES ($1, $2, 'A' || lpad($3::text, 3, '0'), 'A', $3::int, 'SS-0001', 'social_security', $4, $5::timestamptz, $5::timestamptz,
              $5::timestamptz + make_interval(mins => $6::int))`,
     [date, hallId, seq, state, issued, waitMinutes],
+  );
+}
+
+/**
+ * What the worker does with the outbox: rolls up every hall and day the facts written so far touched
+ * (target actuals read the rollups). Rolling a day again gives the same rows.
+ */
+async function rollUp(h: Harness): Promise<void> {
+  await h.sql(
+    `SELECT count(rollup_hall_days(hall_id, days, $1::text[], $2::text[])) FROM (
+       SELECT hall_id, array_agg(DISTINCT (payload->>'date')::date) AS days
+       FROM outbox WHERE topic = 'rollup' GROUP BY hall_id) x`,
+    [ROLLUP_RULES.onlineChannels, ROLLUP_RULES.clerkRoles],
   );
 }
 
@@ -165,6 +180,7 @@ describe('Targets (HTTP, real PostgreSQL)', () => {
          ($1, '2020-11-30', 'robot', 500)`,
       [FIX.fuyang, FIX.yiwu],
     );
+    await rollUp(h);
   });
   afterAll(async () => h?.close());
 
@@ -343,6 +359,7 @@ describe('Targets (HTTP, real PostgreSQL)', () => {
            ($1, $3, 'SS-0001', 'window', 30), ($1, $3, 'SS-0001', 'online_mobile', 70)`,
         [FIX.lishui, day(-95), day(-5)],
       );
+      await rollUp(h);
       const path = hallPath(FIX.lishui);
       const status = async (body: Record<string, unknown>) =>
         (await create('admin', path, body)) as {
@@ -744,6 +761,20 @@ describe('Targets (HTTP, real PostgreSQL)', () => {
         [
           'patch',
           `/api/v1/targets/${t.id}`,
+          { metric: 'within_minutes_share', parameter: 7.5 },
+          400,
+          'parameter',
+        ],
+        [
+          'patch',
+          `/api/v1/targets/${t.id}`,
+          { metric: 'within_minutes_share', parameter: 1441 },
+          400,
+          'parameter',
+        ],
+        [
+          'patch',
+          `/api/v1/targets/${t.id}`,
           { metric: 'online_rate' },
           400,
           'value',
@@ -813,5 +844,132 @@ describe('Targets (HTTP, real PostgreSQL)', () => {
     const dto = doc.body.components.schemas.CreateTargetDto;
     expect(dto.properties.metric.enum).toContain('within_minutes_share');
     expect(dto.properties.dueDate.example).toBe('2020-12-31');
+  });
+
+  describe('figures from the rollups, against the raw facts', () => {
+    // Lishui in November 2020 (no other test reads it): waits on and around whole minutes,
+    // from none to more than a day, in seconds; one ticket never called
+    const NOV_DUE = '2020-11-30';
+    const waits = [
+      0, 30, 59.5, 60, 60.001, 179, 180, 181, 419.999, 420, 421, 450, 599, 600,
+      600.5, 900, 901, 1320, 1321, 2700, 2701, 5400, 90_000,
+    ];
+    beforeAll(async () => {
+      let seq = 1000;
+      for (const [i, wait] of waits.entries())
+        await h.sql(
+          `INSERT INTO tickets (service_date, hall_id, number, prefix, sequence, service_item_code, category_code, state, issued_at, queue_at, called_at)
+           VALUES ($1, $2, 'A' || $3::int, 'A', $3::int, 'SS-0001', 'social_security', 'done', $4::timestamptz, $4::timestamptz,
+                   $4::timestamptz + make_interval(secs => $5::float8))`,
+          [
+            `2020-11-${10 + (i % 5)}`,
+            FIX.lishui,
+            ++seq,
+            `2020-11-${10 + (i % 5)}T09:00:00+08:00`,
+            wait,
+          ],
+        );
+      await ticket(h, FIX.lishui, '2020-11-12', ++seq, null, 'waiting');
+      await rollUp(h);
+    });
+
+    /** The share and count straight from the tickets, as the figure must give them. */
+    const raw = async (minutes: number) => {
+      const [r] = await h.sql<{ called: number; within: number }>(
+        `SELECT count(*)::int AS called,
+                count(*) FILTER (WHERE called_at - issued_at <= make_interval(secs => $2::float8 * 60))::int AS within
+         FROM tickets WHERE hall_id = $1 AND service_date BETWEEN '2020-11-01' AND '2020-11-30' AND called_at IS NOT NULL`,
+        [FIX.lishui, minutes],
+      );
+      return r;
+    };
+
+    it('equals a scan of the tickets for every N, the hall’s target wait or not', async () => {
+      const [{ target }] = await h.sql<{ target: number }>(
+        'SELECT target_wait_minutes AS target FROM halls WHERE id = $1',
+        [FIX.lishui],
+      );
+      // whole minutes on and off the waits' boundaries, the hall's own target wait, and a day
+      const ns = [1, 2, 3, 7, 8, 10, 15, 22, 45, 90, 1440];
+      expect(ns).toContain(target);
+      const values = new Set<number>();
+      for (const [path, user] of [
+        [hallPath(FIX.lishui), 'admin'],
+        [regionPath('331100'), 'admin'],
+      ]) {
+        for (const parameter of ns) {
+          const { called, within } = await raw(parameter);
+          const view = await create(user, path, {
+            metric: 'within_minutes_share',
+            comparison: 'ge',
+            value: 0.5,
+            parameter,
+            dueDate: NOV_DUE,
+          });
+          expect({ parameter, actual: view.actual }).toEqual({
+            parameter,
+            actual: {
+              value: Math.round((within / called) * 10_000) / 10_000,
+              asOf: NOV_DUE,
+              basis: {
+                from: '2020-11-01',
+                to: NOV_DUE,
+                sampleSize: called,
+              },
+            },
+          });
+          values.add(view.actual.value);
+        }
+      }
+      // the limits tell the tickets apart: a histogram off by a minute would not give these
+      expect(values.size).toBeGreaterThanOrEqual(8);
+      expect((await raw(1)).called).toBe(waits.length);
+    });
+
+    it('counts as online handling exactly the channels of ONLINE_CHANNELS', async () => {
+      // one count per channel, each a different power of two: the sum names the channels
+      const counts = HANDLING_CHANNELS.map((c, i) => [c, 2 ** i] as const);
+      for (const [channel, count] of counts)
+        await h.sql(
+          `INSERT INTO handling_records (hall_id, record_date, service_item_code, channel, count)
+           VALUES ($1, '2020-11-20', 'SS-0001', $2, $3)`,
+          [FIX.lishui, channel, count],
+        );
+      await rollUp(h);
+      const total = counts.reduce((n, [, c]) => n + c, 0);
+      const online = counts
+        .filter(([c]) => ONLINE_CHANNELS.includes(c))
+        .reduce((n, [, c]) => n + c, 0);
+      const view = await create('admin', hallPath(FIX.lishui), {
+        metric: 'online_rate',
+        comparison: 'ge',
+        value: 0.5,
+        dueDate: NOV_DUE,
+      });
+      expect(view.actual).toEqual({
+        value: Math.round((online / total) * 10_000) / 10_000,
+        asOf: NOV_DUE,
+        basis: { from: '2020-11-01', to: NOV_DUE, sampleSize: total },
+      });
+    });
+
+    it('gives the mean wait of the same tickets', async () => {
+      const [r] = await h.sql<{ mean: number; called: number }>(
+        `SELECT avg(extract(epoch FROM called_at - issued_at))::float / 60 AS mean, count(*)::int AS called
+         FROM tickets WHERE hall_id = $1 AND service_date BETWEEN '2020-11-01' AND '2020-11-30' AND called_at IS NOT NULL`,
+        [FIX.lishui],
+      );
+      const view = await create('admin', hallPath(FIX.lishui), {
+        metric: 'mean_wait',
+        comparison: 'le',
+        value: 10,
+        dueDate: NOV_DUE,
+      });
+      expect(view.actual).toEqual({
+        value: Math.round(r.mean * 10_000) / 10_000,
+        asOf: NOV_DUE,
+        basis: { from: '2020-11-01', to: NOV_DUE, sampleSize: r.called },
+      });
+    });
   });
 });

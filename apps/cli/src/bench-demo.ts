@@ -1,4 +1,4 @@
-import { createTestDatabase } from '@onewindow/persistence';
+import { createTestDatabase } from '@onewindow/persistence/testing';
 import { DemoProfile, demoChecks, loadDemo } from '@onewindow/demo-data';
 import { Client } from 'pg';
 import { progressPrinter, summaryLines } from './progress';

@@ -5,11 +5,13 @@
  *   node dist/apps/cli/main.js seed [--profile full|small] [--seed N] [--force]
  *   node dist/apps/cli/main.js setup [--profile full|small]
  *   node dist/apps/cli/main.js bench-demo [--profile full|small] [--keep]
+ *   node dist/apps/cli/main.js rollup
  *
  * The database is DATABASE_URL (see the configuration in @onewindow/server-core).
  */
 import 'reflect-metadata';
 import { Client } from 'pg';
+import { RollupQueries } from '@onewindow/persistence';
 import { loadConfigOrExit } from '@onewindow/server-core';
 import {
   DemoDataPresentError,
@@ -31,6 +33,7 @@ commands:
   setup [--profile full|small] create the database if needed, migrate, and load the demo data if there are no halls yet
   bench-demo [--profile full|small] [--keep]
                                load the demo into a fresh database, print timings, counts and the facts checks, drop it
+  rollup                       roll up now every hall-day waiting in the outbox (what the worker does over time)
 
 environment: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/onewindow)
 `;
@@ -57,6 +60,21 @@ async function hallCount(databaseUrl: string): Promise<number> {
   await c.connect();
   try {
     return await countHalls(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** Every hall-day the outbox holds, rolled up at once (RollupQueries.rollUpOutbox). */
+async function rollUp(databaseUrl: string): Promise<number> {
+  const c = new Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    const db = {
+      query: async (sql: string, params?: unknown[]) =>
+        (await c.query(sql, params)).rows,
+    };
+    return await new RollupQueries(db).rollUpOutbox();
   } finally {
     await c.end();
   }
@@ -132,6 +150,12 @@ async function main(argv: string[]): Promise<number> {
         keep: flags['keep'] === true,
       });
       return ok ? 0 : 2;
+    }
+    case 'rollup': {
+      const config = loadConfigOrExit();
+      const n = await rollUp(config.DATABASE_URL);
+      console.log(`rolled up ${n} hall-day(s)`);
+      return 0;
     }
     default:
       throw new UsageError(`unknown command: ${command}`);

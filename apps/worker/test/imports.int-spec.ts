@@ -1,8 +1,12 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { createTestDatabase, type TestDatabase } from '@onewindow/persistence';
-import { loadConfig, OwnRedis, QueueName, until } from '@onewindow/server-core';
+import {
+  createTestDatabase,
+  type TestDatabase,
+} from '@onewindow/persistence/testing';
+import { loadConfig, JobQueue } from '@onewindow/server-core';
+import { OwnRedis, until } from '@onewindow/server-core/testing';
 import type { Queue } from 'bullmq';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -54,7 +58,7 @@ describe('Imports: stored file → BullMQ → facts (real PostgreSQL and Redis)'
     DATABASE_URL: db.url,
     REDIS_URL: redis.url,
     LOG_LEVEL: 'silent',
-    QUEUE_PREFIX: prefix,
+    REDIS_PREFIX: prefix,
     OUTBOX_POLL_MS: '100',
   });
   const startWorker = async () => {
@@ -151,7 +155,7 @@ describe('Imports: stored file → BullMQ → facts (real PostgreSQL and Redis)'
 
   afterAll(async () => {
     await app
-      ?.get<Queue>(getQueueToken(QueueName.Imports))
+      ?.get<Queue>(getQueueToken(JobQueue.Imports))
       .obliterate({ force: true })
       .catch(() => undefined);
     await app?.close();
@@ -418,7 +422,7 @@ describe('Imports: stored file → BullMQ → facts (real PostgreSQL and Redis)'
         env: {
           ...process.env,
           ...env(),
-          QUEUE_PREFIX: `${prefix}k`,
+          REDIS_PREFIX: `${prefix}k`,
           JOB_LOCK_SECONDS: '2',
         },
         stdio: 'ignore',

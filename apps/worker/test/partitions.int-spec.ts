@@ -1,8 +1,11 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { createTestDatabase, type TestDatabase } from '@onewindow/persistence';
-import { JobName, loadConfig, QueueName } from '@onewindow/server-core';
+import {
+  createTestDatabase,
+  type TestDatabase,
+} from '@onewindow/persistence/testing';
+import { JobName, loadConfig, JobQueue } from '@onewindow/server-core';
 import type { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { WorkerModule } from '../src/app/worker.module';
@@ -21,7 +24,7 @@ describe('Worker: ticket partitions job (real PostgreSQL and Redis)', () => {
       NODE_ENV: 'test',
       DATABASE_URL: db.url,
       LOG_LEVEL: 'silent',
-      QUEUE_PREFIX: prefix,
+      REDIS_PREFIX: prefix,
     });
     app = await NestFactory.createApplicationContext(
       WorkerModule.forRoot(config),
@@ -31,7 +34,7 @@ describe('Worker: ticket partitions job (real PostgreSQL and Redis)', () => {
   });
 
   afterAll(async () => {
-    const queue = app?.get<Queue>(getQueueToken(QueueName.Maintenance));
+    const queue = app?.get<Queue>(getQueueToken(JobQueue.Maintenance));
     await queue?.obliterate({ force: true });
     await app?.close();
     await pg?.end();
@@ -40,7 +43,7 @@ describe('Worker: ticket partitions job (real PostgreSQL and Redis)', () => {
 
   it('creates the partitions of the coming months and registers one daily scheduler', async () => {
     await pg.query(`DROP TABLE IF EXISTS tickets_y2030m01`);
-    const queue = app.get<Queue>(getQueueToken(QueueName.Maintenance));
+    const queue = app.get<Queue>(getQueueToken(JobQueue.Maintenance));
     const job = await queue.add(JobName.EnsureTicketPartitions, {
       monthsAhead: 60,
     });

@@ -1,8 +1,13 @@
+import { ROLLUP_RULES } from '@onewindow/persistence';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { createTestDatabase, type TestDatabase } from '@onewindow/persistence';
-import { loadConfig, OwnRedis, QueueName, until } from '@onewindow/server-core';
+import {
+  createTestDatabase,
+  type TestDatabase,
+} from '@onewindow/persistence/testing';
+import { loadConfig, JobQueue } from '@onewindow/server-core';
+import { OwnRedis, until } from '@onewindow/server-core/testing';
 import type { Queue } from 'bullmq';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -43,7 +48,7 @@ describe('Rollups: outbox → BullMQ → rollup_hall_day (real PostgreSQL and Re
     DATABASE_URL: db.url,
     REDIS_URL: redis.url,
     LOG_LEVEL: 'silent',
-    QUEUE_PREFIX: prefix,
+    REDIS_PREFIX: prefix,
     OUTBOX_POLL_MS: '100',
   });
   const pending = async () =>
@@ -61,7 +66,7 @@ describe('Rollups: outbox → BullMQ → rollup_hall_day (real PostgreSQL and Re
       (await pending()) === 0 ? true : undefined,
     );
     if (!app) throw new Error('the worker is not running');
-    const queue = app.get<Queue>(getQueueToken(QueueName.Rollups));
+    const queue = app.get<Queue>(getQueueToken(JobQueue.Rollups));
     await until('the rollup jobs to finish', async () => {
       // (the nightly scheduler keeps one delayed job: not counted)
       const c = await queue.getJobCounts('waiting', 'active', 'prioritized');
@@ -110,7 +115,7 @@ describe('Rollups: outbox → BullMQ → rollup_hall_day (real PostgreSQL and Re
 
   afterAll(async () => {
     await app
-      ?.get<Queue>(getQueueToken(QueueName.Rollups))
+      ?.get<Queue>(getQueueToken(JobQueue.Rollups))
       .obliterate({ force: true })
       .catch(() => undefined);
     await app?.close();
@@ -138,7 +143,10 @@ describe('Rollups: outbox → BullMQ → rollup_hall_day (real PostgreSQL and Re
     expect(rows[0]).toEqual({ hourly: 3600, daily: 3600, raw: 3600 });
     // running a day again changes nothing
     const before = (await pg.query(ROLLED_DAILY, [HALL])).rows;
-    await pg.query(`SELECT rollup_hall_day($1, '2020-06-15')`, [HALL]);
+    await pg.query(
+      `SELECT rollup_hall_day($1, '2020-06-15', $2::text[], $3::text[])`,
+      [HALL, ROLLUP_RULES.onlineChannels, ROLLUP_RULES.clerkRoles],
+    );
     expect((await pg.query(ROLLED_DAILY, [HALL])).rows).toEqual(before);
   });
 

@@ -25,6 +25,14 @@ const bcrypt = require('bcryptjs');
 const { Client } = require('pg');
 
 const ROOT = path.resolve(__dirname, '../../..');
+// the rules a rollup counts by, from their one definition (what RollupQueries passes)
+require('ts-node').register({
+  transpileOnly: true,
+  compilerOptions: { module: 'commonjs' },
+});
+const { ONLINE_CHANNELS, WINDOW_CLERK_ROLES } = require(
+  path.join(ROOT, 'libs/contracts/src/lib/enums.ts'),
+);
 const ADMIN_URL =
   process.env.BENCH_ADMIN_DATABASE_URL ??
   'postgres://postgres@127.0.0.1:5432/postgres';
@@ -172,15 +180,25 @@ async function rollupRace(c) {
   // (apps/worker/src/app/rollups/outbox-drainer.service.ts), each one rollup_hall_days call
   let t0 = process.hrtime.bigint();
   for (let i = 0; i < days.length; i += MAX_DAYS_PER_JOB)
-    await c.query('SELECT rollup_hall_days($1, $2::date[])', [
-      RAW_HALL,
-      days.slice(i, i + MAX_DAYS_PER_JOB),
-    ]);
+    await c.query(
+      'SELECT rollup_hall_days($1, $2::date[], $3::text[], $4::text[])',
+      [
+        RAW_HALL,
+        days.slice(i, i + MAX_DAYS_PER_JOB),
+        ONLINE_CHANNELS,
+        WINDOW_CLERK_ROLES,
+      ],
+    );
   const rollup = ms(t0);
   // the same days one call each (a day's job, as the nightly re-derivation and live facts make)
   t0 = process.hrtime.bigint();
   for (const d of days)
-    await c.query('SELECT rollup_hall_day($1, $2)', [RAW_HALL, d]);
+    await c.query('SELECT rollup_hall_day($1, $2, $3::text[], $4::text[])', [
+      RAW_HALL,
+      d,
+      ONLINE_CHANNELS,
+      WINDOW_CLERK_ROLES,
+    ]);
   const perDay = ms(t0);
 
   await c.query(`CREATE UNLOGGED TABLE hand_daily (LIKE rollup_daily)`);
@@ -306,7 +324,7 @@ async function main() {
         REDIS_URL,
         PORT: String(port),
         LOG_LEVEL: 'warn',
-        QUEUE_PREFIX: dbName,
+        REDIS_PREFIX: dbName,
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     });

@@ -88,7 +88,7 @@ async function startStack(dirs, log) {
     NODE_ENV: 'production',
     DATABASE_URL: url.toString(),
     REDIS_URL,
-    QUEUE_PREFIX: `bn${randomBytes(3).toString('hex')}`,
+    REDIS_PREFIX: `bn${randomBytes(3).toString('hex')}`,
     JWT_SECRET: randomBytes(24).toString('hex'),
     LOG_LEVEL: 'warn',
   };
@@ -109,13 +109,7 @@ async function startStack(dirs, log) {
       ['dist/apps/cli/main.js', 'seed', '--profile', 'small'],
       env,
     );
-    const c = new Client({ connectionString: url.toString() });
-    await c.connect();
-    await c.query(
-      `SELECT count(rollup_hall_day(hall_id, d)) FROM (SELECT DISTINCT hall_id, (payload->>'date')::date AS d FROM outbox) x`,
-    );
-    await c.query('DELETE FROM outbox');
-    await c.end();
+    run(process.execPath, ['dist/apps/cli/main.js', 'rollup'], env);
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     api = spawn(process.execPath, ['dist/apps/api/main.js'], {

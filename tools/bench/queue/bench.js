@@ -736,7 +736,7 @@ async function main() {
       PORT: String(apiPort),
       DATABASE_URL: url,
       REDIS_URL,
-      QUEUE_PREFIX: `benchq${rand}`,
+      REDIS_PREFIX: `benchq${rand}`,
       LOG_LEVEL: 'warn',
       // 100000000 (as first specified) is above the config's validated maximum and stops the API
       DEVICE_RATE_LIMIT_PER_MINUTE: '1000000',

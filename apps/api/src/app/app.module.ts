@@ -7,6 +7,7 @@ import {
   AppConfig,
   ConfigModule,
   pinoHttpOptions,
+  QueriesModule,
 } from '@onewindow/server-core';
 import { LoggerModule } from 'nestjs-pino';
 import { AnalyticsModule } from './analytics/analytics.module';
@@ -17,12 +18,13 @@ import { DevicesModule } from './devices/devices.module';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
+import { LiveModule } from './live/live.module';
 import { PlanningModule } from './planning/planning.module';
-import { QueueModule } from './queue/queue.module';
-import { SensorsModule } from './sensors/sensors.module';
 import { RedisModule } from './redis/redis.module';
+import { SensorsModule } from './sensors/sensors.module';
 import { StaffModule } from './staff/staff.module';
 import { TargetsModule } from './targets/targets.module';
+import { TicketsModule } from './tickets/tickets.module';
 import { UsersModule } from './users/users.module';
 import { WindowsModule } from './windows/windows.module';
 
@@ -48,6 +50,7 @@ export class AppModule {
           }),
           retryAttempts: 0,
         }),
+        QueriesModule,
         ThrottlerModule.forRoot({
           throttlers: [
             {
@@ -78,7 +81,8 @@ export class AppModule {
         AnalyticsModule,
         UsersModule,
         DevicesModule,
-        QueueModule,
+        TicketsModule,
+        LiveModule,
         SensorsModule,
         ImportsModule,
         PlanningModule,

@@ -108,25 +108,6 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 /**
- * What the worker does with the outbox after a load, done at once: every hall-day the demo touched
- * rolled up by the same rollup_hall_day() the worker's jobs call (about 8,000 hall-days, ~7 s), so
- * the analytics pages have their figures before the first test; the outbox is then empty.
- */
-async function rollUpDemo(dbUrl: string): Promise<void> {
-  const client = new Client({ connectionString: dbUrl });
-  await client.connect();
-  try {
-    await client.query(
-      `SELECT count(rollup_hall_day(hall_id, d)) FROM (
-         SELECT DISTINCT hall_id, (payload->>'date')::date AS d FROM outbox) x`,
-    );
-    await client.query('DELETE FROM outbox');
-  } finally {
-    await client.end();
-  }
-}
-
-/**
  * A fresh database (migrated, small demo loaded by the CLI and rolled up), the built API serving
  * the built dashboard on a free port, and the built worker beside it (planning runs). With
  * E2E_BASE_URL set, uses that server instead and starts nothing, unless `own` asks for a stack of
@@ -173,14 +154,16 @@ export async function startStack(
       NODE_ENV: 'production',
       DATABASE_URL: dbUrl.toString(),
       REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
-      QUEUE_PREFIX: `e2e${randomBytes(4).toString('hex')}`,
+      REDIS_PREFIX: `e2e${randomBytes(4).toString('hex')}`,
       JWT_SECRET: randomBytes(24).toString('hex'),
       LOG_LEVEL: 'warn',
       ...options.env,
     };
     await cli(['migrate'], env);
     await cli(['seed', '--profile', 'small'], env);
-    await rollUpDemo(dbUrl.toString());
+    // what the worker does with the outbox, done at once (every hall-day the demo touched, about
+    // 8,000, ~7 s), so the analytics pages have their figures before the first test
+    await cli(['rollup'], env);
 
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;

@@ -8,6 +8,7 @@ import {
   ConfigModule,
   DEFAULT_JOB_OPTIONS,
   pinoHttpOptions,
+  QueriesModule,
 } from '@onewindow/server-core';
 import { LoggerModule } from 'nestjs-pino';
 import { ImportsModule } from './imports/imports.module';
@@ -30,9 +31,10 @@ export class WorkerModule {
           retryAttempts: 10,
           retryDelay: 3000,
         }),
+        QueriesModule,
         BullModule.forRoot({
           connection: bullConnection(config.REDIS_URL),
-          prefix: config.QUEUE_PREFIX,
+          prefix: config.REDIS_PREFIX,
           defaultJobOptions: DEFAULT_JOB_OPTIONS,
         }),
         ConfigModule.forRoot(config),

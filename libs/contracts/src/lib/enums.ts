@@ -59,6 +59,11 @@ export const STAFF_ROLES = [
   'left',
 ] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
+/** The roles that staff a window: moving into or out of them is a move in or out of the hall's windows. */
+export const WINDOW_CLERK_ROLES: readonly StaffRole[] = [
+  'department_clerk',
+  'comprehensive_clerk',
+];
 
 export const TICKET_PRIORITIES = ['normal', 'priority', 'appointment'] as const;
 export type TicketPriority = (typeof TICKET_PRIORITIES)[number];

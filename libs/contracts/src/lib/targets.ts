@@ -69,3 +69,9 @@ export interface TargetView extends TargetDefinition {
   actual: TargetActual | null;
   status: TargetStatus;
 }
+
+/**
+ * A within_minutes_share target counts whole minutes of wait, from 1 up to a day: what the
+ * rollups' per-minute wait histogram answers exactly.
+ */
+export const MAX_TARGET_WAIT_MINUTES = 1440;

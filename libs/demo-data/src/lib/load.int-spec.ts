@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import bcrypt from 'bcryptjs';
 import { Client } from 'pg';
-import { createTestDatabase, TestDatabase } from '@onewindow/persistence';
+import {
+  createTestDatabase,
+  TestDatabase,
+} from '@onewindow/persistence/testing';
 import { demoChecks } from './checks';
 import { hallId } from './ids';
 import { DemoDataPresentError, LoadSummary, loadDemo } from './load';

@@ -3,7 +3,7 @@ import { MIGRATIONS } from '@onewindow/migrations';
 import { DataSource, EntityMetadata, QueryRunner } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 import { runMigrations } from './migrate';
-import { createTestDatabase, TestDatabase } from './test-database';
+import { createTestDatabase, TestDatabase } from '../testing/test-database';
 
 /**
  * Entities and migrations must describe the same schema. On a database built by the migrations

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 import { SQL_FUNCTION_RESULTS } from './queries/sql-results';
 import { SQL_DIR, sqlDefinitions, sqlDrift, sqlFiles } from './sql-definitions';
-import { createTestDatabase, TestDatabase } from './test-database';
+import { createTestDatabase, TestDatabase } from '../testing/test-database';
 
 /**
  * The current SQL files (libs/persistence/src/sql) and a database built by the migrations hold the

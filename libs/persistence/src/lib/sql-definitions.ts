@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Queryable } from './queries/ticket-history';
+import type { Queryable } from './queries/queries';
 
 /**
  * The current definition of every function and trigger that carries product logic lives in one

@@ -1,6 +1,6 @@
 import type { WindowHistoryDay } from '@onewindow/contracts';
+import type { FigureQueries } from '@onewindow/persistence';
 import { DateTime } from 'luxon';
-import type { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 
 /** Rounds to `digits` decimals; null stays null. */
@@ -73,13 +73,10 @@ export function windowsAtPeriodEnds(
 
 /** A hall's target wait in minutes; 404 for an unknown hall. */
 export async function hallTargetMinutes(
-  db: DataSource,
+  figures: FigureQueries,
   hallId: string,
 ): Promise<number> {
-  const [hall]: { target: number }[] = await db.query(
-    `SELECT target_wait_minutes AS target FROM halls WHERE id = $1`,
-    [hallId],
-  );
-  if (!hall) throw DomainError.notFound('Hall');
-  return hall.target;
+  const target = await figures.hallTargetWait(hallId);
+  if (target === undefined) throw DomainError.notFound('Hall');
+  return target;
 }

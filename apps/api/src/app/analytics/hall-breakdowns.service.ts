@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   HANDLING_CHANNELS,
   ONLINE_CHANNELS,
@@ -12,7 +11,7 @@ import {
   type WindowChangeDay,
   type WindowChangesResponse,
 } from '@onewindow/contracts';
-import { DataSource } from 'typeorm';
+import { FigureQueries } from '@onewindow/persistence';
 import { assertSpan } from '../common/service-date';
 import { hallTargetMinutes, periodsOf, round, share } from './analytics-math';
 import { MAX_SPAN_DAYS } from './analytics.service';
@@ -23,7 +22,7 @@ import { MAX_SPAN_DAYS } from './analytics.service';
  */
 @Injectable()
 export class HallBreakdownsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly figures: FigureQueries) {}
 
   /**
    * Cases handled per channel and period, from the handling records (one row per day, item and
@@ -36,14 +35,13 @@ export class HallBreakdownsService {
     granularity: TrendGranularity,
   ): Promise<HallChannelsResponse> {
     assertSpan(from, to, MAX_SPAN_DAYS);
-    await hallTargetMinutes(this.db, hallId);
-    const rows: { period: string; channel: HandlingChannel; n: number }[] =
-      await this.db.query(
-        `SELECT to_char(date_trunc($4, record_date)::date, 'YYYY-MM-DD') AS period, channel, sum(count)::int AS n
-         FROM handling_records WHERE hall_id = $1 AND record_date BETWEEN $2 AND $3
-         GROUP BY 1, 2`,
-        [hallId, from, to, granularity],
-      );
+    await hallTargetMinutes(this.figures, hallId);
+    const rows = await this.figures.channelsByPeriod(
+      hallId,
+      from,
+      to,
+      granularity,
+    );
     const byPeriod = new Map<string, Record<HandlingChannel, number>>();
     for (const r of rows) {
       const c = byPeriod.get(r.period) ?? emptyChannels();
@@ -76,30 +74,8 @@ export class HallBreakdownsService {
     to: string,
   ): Promise<HallWaitHeatmapResponse> {
     assertSpan(from, to, MAX_SPAN_DAYS);
-    const target = await hallTargetMinutes(this.db, hallId);
-    const rows: {
-      weekday: number;
-      hour: number;
-      days: number;
-      arrivals: number;
-      called: number;
-      wait_sum: number;
-      within: number;
-    }[] = await this.db.query(
-      `WITH days AS (
-         SELECT extract(isodow FROM service_date)::int AS weekday, count(*)::int AS days
-         FROM rollup_daily
-         WHERE hall_id = $1 AND category_code = '*' AND arrivals > 0 AND service_date BETWEEN $2 AND $3
-         GROUP BY 1
-       )
-       SELECT extract(isodow FROM h.service_date)::int AS weekday, h.hour::int AS hour, d.days,
-              sum(h.arrivals)::int AS arrivals, sum(h.called)::int AS called,
-              sum(h.wait_sum_seconds)::float AS wait_sum, sum(h.within_target)::int AS within
-       FROM rollup_hourly h JOIN days d ON d.weekday = extract(isodow FROM h.service_date)::int
-       WHERE h.hall_id = $1 AND h.service_date BETWEEN $2 AND $3
-       GROUP BY 1, 2, 3 ORDER BY 1, 2`,
-      [hallId, from, to],
-    );
+    const target = await hallTargetMinutes(this.figures, hallId);
+    const rows = await this.figures.waitHeatmap(hallId, from, to);
     return {
       hallId,
       from,
@@ -127,40 +103,17 @@ export class HallBreakdownsService {
     to: string,
   ): Promise<HallRatingsResponse> {
     assertSpan(from, to, MAX_SPAN_DAYS);
-    await hallTargetMinutes(this.db, hallId);
-    type Sums = {
+    await hallTargetMinutes(this.figures, hallId);
+    const [categories, windows] = await Promise.all([
+      this.figures.ratingsByCategory(hallId, from, to),
+      this.figures.ratingsByWindow(hallId, from, to),
+    ]);
+    const figures = (s: {
       served: number;
       rating_sum: number;
       rated: number;
       low: number;
-    };
-    const [categories, windows]: [
-      (Sums & { category_code: string })[],
-      (Sums & {
-        window_id: string;
-        label: string;
-        handled: number;
-        handling: number;
-      })[],
-    ] = await Promise.all([
-      this.db.query(
-        `SELECT category_code, sum(served)::int AS served, sum(rating_sum)::int AS rating_sum,
-                sum(rating_count)::int AS rated, sum(rating_low)::int AS low
-         FROM rollup_daily WHERE hall_id = $1 AND service_date BETWEEN $2 AND $3
-         GROUP BY category_code ORDER BY category_code`,
-        [hallId, from, to],
-      ),
-      this.db.query(
-        `SELECT r.window_id, w.label, sum(r.served)::int AS served, sum(r.rating_sum)::int AS rating_sum,
-                sum(r.rating_count)::int AS rated, sum(r.rating_low)::int AS low,
-                sum(r.handled)::int AS handled, sum(r.handling_sum_seconds)::float AS handling
-         FROM rollup_window_daily r JOIN windows w ON w.id = r.window_id
-         WHERE r.hall_id = $1 AND r.service_date BETWEEN $2 AND $3
-         GROUP BY r.window_id, w.label ORDER BY w.label`,
-        [hallId, from, to],
-      ),
-    ]);
-    const figures = (s: Sums): RatingFigures => ({
+    }): RatingFigures => ({
       served: s.served,
       rated: s.rated,
       meanRating: round(share(s.rating_sum, s.rated), 2),
@@ -192,26 +145,8 @@ export class HallBreakdownsService {
     to: string,
   ): Promise<WindowChangesResponse> {
     assertSpan(from, to);
-    await hallTargetMinutes(this.db, hallId);
-    const rows: {
-      date: string;
-      kind: 'opened' | 'converted' | 'retired';
-      mode: 'department' | 'comprehensive' | null;
-      prev_mode: 'department' | 'comprehensive' | null;
-      n: number;
-      notes: string[];
-    }[] = await this.db.query(
-      `WITH ev AS (
-         SELECT kind, effective_date, mode, note,
-                LAG(mode) OVER (PARTITION BY window_id ORDER BY effective_date, id) AS prev_mode
-         FROM window_events WHERE hall_id = $1 AND effective_date <= $3
-       )
-       SELECT to_char(effective_date, 'YYYY-MM-DD') AS date, kind, mode, prev_mode, count(*)::int AS n,
-              array_remove(array_agg(DISTINCT note), NULL) AS notes
-       FROM ev WHERE effective_date >= $2
-       GROUP BY 1, 2, 3, 4 ORDER BY 1`,
-      [hallId, from, to],
-    );
+    await hallTargetMinutes(this.figures, hallId);
+    const rows = await this.figures.windowChanges(hallId, from, to);
     const days = new Map<string, WindowChangeDay>();
     for (const r of rows) {
       const day = days.get(r.date) ?? {

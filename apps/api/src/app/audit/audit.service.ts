@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditEntryView, ListResponse } from '@onewindow/contracts';
-import { AuditLogEntity } from '@onewindow/persistence';
-import type { DataSource, EntityManager } from 'typeorm';
+import { AuditLogEntity, AuditQueries } from '@onewindow/persistence';
+import type { EntityManager } from 'typeorm';
 import { HALL_TIME_ZONE } from '../common/service-date';
 import type { Actor } from '../auth/access.decorator';
 
@@ -16,22 +15,6 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-/** Writes one audit row per configuration write, inside the caller's transaction. */
-interface AuditRow {
-  id: string;
-  at: Date;
-  actor_id: string | null;
-  actor_name: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  hall_id: string | null;
-  region_code: string | null;
-  before: unknown;
-  after: unknown;
-  request_id: string | null;
-}
-
 export interface AuditFilter {
   hallId: string | null;
   /** first and last day, in the halls' time zone */
@@ -42,41 +25,17 @@ export interface AuditFilter {
   offset: number;
 }
 
+/** Writes one audit row per configuration write, inside the caller's transaction; lists them. */
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly entries: AuditQueries) {}
 
   /** Entries newest first. */
   async list(f: AuditFilter): Promise<ListResponse<AuditEntryView>> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (f.hallId) add('hall_id = ?', f.hallId);
-    if (f.from)
-      add(
-        `at >= (?::date)::timestamp AT TIME ZONE '${HALL_TIME_ZONE}'`,
-        f.from,
-      );
-    if (f.to)
-      add(
-        `at < (?::date + 1)::timestamp AT TIME ZONE '${HALL_TIME_ZONE}'`,
-        f.to,
-      );
-    if (f.entityType) add('entity_type = ?', f.entityType);
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }]: { total: number }[] = await this.db.query(
-      `SELECT count(*)::int AS total FROM audit_log ${filter}`,
-      params,
-    );
-    const rows: AuditRow[] = await this.db.query(
-      `SELECT id::text, at, actor_id, actor_name, action, entity_type, entity_id, hall_id, region_code, before, after, request_id
-       FROM audit_log ${filter}
-       ORDER BY at DESC, id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, f.limit, f.offset],
-    );
+    const { rows, total } = await this.entries.page({
+      ...f,
+      timeZone: HALL_TIME_ZONE,
+    });
     return {
       items: rows.map((r) => ({
         id: r.id,
@@ -94,6 +53,7 @@ export class AuditService {
       total,
     };
   }
+
   async record(
     manager: EntityManager,
     actor: Actor,

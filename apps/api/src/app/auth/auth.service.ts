@@ -2,13 +2,12 @@ import { createHmac } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
-import type {
-  DeviceKind,
-  LoginResponse,
-  Role,
-  UserView,
-} from '@onewindow/contracts';
-import { DeviceEntity, UserEntity } from '@onewindow/persistence';
+import type { LoginResponse, Role, UserView } from '@onewindow/contracts';
+import {
+  DeviceEntity,
+  DeviceQueries,
+  UserEntity,
+} from '@onewindow/persistence';
 import { AppConfig } from '@onewindow/server-core';
 import { Repository } from 'typeorm';
 import { DomainError } from '../common/domain-error';
@@ -33,6 +32,7 @@ export class AuthService {
     private readonly users: Repository<UserEntity>,
     @InjectRepository(DeviceEntity)
     private readonly devices: Repository<DeviceEntity>,
+    private readonly deviceQueries: DeviceQueries,
     private readonly jwt: JwtService,
     private readonly hasher: PasswordHasher,
     private readonly config: AppConfig,
@@ -61,17 +61,9 @@ export class AuthService {
   /** Resolves a bearer token to a principal, or throws 401. */
   async authenticate(token: string): Promise<Principal> {
     if (looksLikeDeviceToken(token)) {
-      // raw SQL: this runs on every kiosk, sensor and board request
-      const [device]: {
-        id: string;
-        kind: DeviceKind;
-        hall_id: string;
-        name: string;
-        window_id: string | null;
-        last_seen_at: Date | null;
-      }[] = await this.devices.query(
-        'SELECT id, kind, hall_id, name, window_id, last_seen_at FROM devices WHERE token_hash = $1 AND revoked_at IS NULL',
-        [hashDeviceToken(token)],
+      // one indexed read: this runs on every kiosk, sensor and board request
+      const device = await this.deviceQueries.activeByTokenHash(
+        hashDeviceToken(token),
       );
       if (!device)
         throw DomainError.unauthenticated('Unknown or revoked device token');

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { RegionQueries } from '@onewindow/persistence';
 import { DomainError } from '../common/domain-error';
 import type { HallAccessLevel, Principal } from './principal';
 
 /** Where a principal may act: halls by role, region subtrees for the reform office. */
 @Injectable()
 export class ScopeService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly regions: RegionQueries) {}
 
   /** Throws 404 for an unknown hall, 403 when the principal may not act on it at that level. */
   async assertHall(
@@ -27,15 +26,9 @@ export class ScopeService {
       ownHallAllows(principal, level)
     )
       return;
-    const rows: { region_code: string }[] = await this.db.query(
-      'SELECT region_code FROM halls WHERE id = $1',
-      [hallId],
-    );
-    if (!rows.length) throw DomainError.notFound('Hall');
-    if (
-      hallBound ||
-      !(await this.regionAllows(principal, rows[0].region_code, level))
-    ) {
+    const regionCode = await this.regions.regionOfHall(hallId);
+    if (regionCode === undefined) throw DomainError.notFound('Hall');
+    if (hallBound || !(await this.regionAllows(principal, regionCode, level))) {
       throw DomainError.forbidden('This hall is outside your scope');
     }
   }
@@ -61,11 +54,8 @@ export class ScopeService {
    * unknown region, 403 for everyone else.
    */
   async assertRegionRead(p: Principal, code: string): Promise<void> {
-    const known: unknown[] = await this.db.query(
-      'SELECT 1 FROM regions WHERE code = $1',
-      [code],
-    );
-    if (!known.length) throw DomainError.notFound('Region');
+    if (!(await this.regions.exists(code)))
+      throw DomainError.notFound('Region');
     if (p.type === 'user' && p.role === 'admin') return;
     if (
       p.type === 'user' &&
@@ -80,20 +70,12 @@ export class ScopeService {
   /** True when `code` is `root` or lies below it. */
   async isInSubtree(code: string, root: string): Promise<boolean> {
     if (code === root) return true;
-    const rows: unknown[] = await this.db.query(
-      `SELECT 1 FROM region_and_ancestors($1) WHERE code = $2 LIMIT 1`,
-      [code, root],
-    );
-    return rows.length > 0;
+    return this.regions.hasAncestor(code, root);
   }
 
   /** The region codes of a subtree (root included). */
-  async subtree(root: string): Promise<string[]> {
-    const rows: { code: string }[] = await this.db.query(
-      `SELECT code FROM region_subtree($1)`,
-      [root],
-    );
-    return rows.map((r) => r.code);
+  subtree(root: string): Promise<string[]> {
+    return this.regions.subtree(root);
   }
 }
 

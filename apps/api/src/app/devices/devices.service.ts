@@ -4,9 +4,12 @@ import type {
   DeviceCreated,
   DeviceSelf,
   DeviceView,
-  OpeningHours,
 } from '@onewindow/contracts';
-import { DeviceEntity, WindowEntity } from '@onewindow/persistence';
+import {
+  DeviceEntity,
+  DeviceQueries,
+  WindowEntity,
+} from '@onewindow/persistence';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/access.decorator';
 import { hashDeviceToken, newDeviceToken } from '../auth/device-token';
@@ -20,6 +23,7 @@ export class DevicesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly devices: DeviceQueries,
   ) {}
 
   async list(hallId: string): Promise<DeviceView[]> {
@@ -118,17 +122,7 @@ export class DevicesService {
 
   /** What a paired device shows about itself: its hall, and the window of a rating pad. */
   async self(device: DevicePrincipal): Promise<DeviceSelf> {
-    const [row]: {
-      name: string;
-      timezone: string;
-      opening_hours: OpeningHours;
-      window_label: string | null;
-    }[] = await this.db.query(
-      `SELECT h.name, h.timezone, h.opening_hours, w.label AS window_label
-       FROM halls h LEFT JOIN windows w ON w.id = $2
-       WHERE h.id = $1`,
-      [device.hallId, device.windowId],
-    );
+    const row = await this.devices.hallOf(device.hallId, device.windowId);
     return {
       id: device.id,
       kind: device.kind,

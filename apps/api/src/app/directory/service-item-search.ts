@@ -20,6 +20,7 @@
  * the 93 catalog items takes well under a millisecond per query once the phrasings are prepared.
  */
 import { pinyin } from 'pinyin-pro';
+import { EVERYDAY_WORDS, FILLER_WORDS } from './service-item-search.words';
 
 export interface SearchableItem {
   code: string;
@@ -63,67 +64,6 @@ export function normalizeQuery(text: string): string {
     );
 }
 
-/**
- * Dictation fillers and politeness around the actual request ("嗯", "那个", "就是",
- * "我想问一下", "请问", "怎么办啊"). A voice query is mostly these, and they would otherwise
- * dilute the words that matter. Removed from the query and the phrasings alike; the question
- * particles 呢/吗 only at the end.
- */
-const FILLER_WORDS = [
-  '我想咨询一下',
-  '我想问一下',
-  '我想问下',
-  '想咨询一下',
-  '想问一下',
-  '想问下',
-  '咨询一下',
-  '问一下',
-  '请问',
-  '麻烦你',
-  '麻烦',
-  '你好',
-  '您好',
-  '那个',
-  '这个',
-  '就是说',
-  '就是',
-  '然后',
-  '的话',
-  '一下',
-  '我想要',
-  '我想',
-  '我要',
-  '在哪里办理',
-  '在哪里办',
-  '在哪办',
-  '在哪里',
-  '在哪儿',
-  '要带什么',
-  '带什么',
-  '要什么材料',
-  '什么材料',
-  '需要什么',
-  '怎么弄',
-  '怎么搞',
-  '怎么处理',
-  '怎么办理',
-  '要不要',
-  '能不能',
-  '可不可以',
-  '是不是',
-  '怎么办',
-  '咋办',
-  '嗯',
-  '呃',
-  '唉',
-  '哎',
-  '诶',
-  '啊',
-  '呀',
-  '哦',
-  '噢',
-  '嘛',
-];
 const FILLER_RE = new RegExp(`${FILLER_WORDS.join('|')}|[呢吗]+$`, 'g');
 
 export function stripFillers(normalized: string): string {
@@ -308,135 +248,6 @@ function scoreText(q: WeightedQuery, f: PreparedText): number {
   return 0.55 * bigramCover + 0.3 * charCover * charCover;
 }
 
-/**
- * Everyday words and the words the catalog uses for them (official terms, or the wording of the
- * phrasings): a query is also scored with each replacement applied ("公司搬家了" is asked as
- * "公司改地址了" too), and the best variant counts. Several rules may apply to one query, so at
- * most {@link MAX_VARIANTS} variants are scored. Keep it general: words citizens commonly use
- * for a business, not copies of particular queries.
- */
-const EVERYDAY_WORDS: [string, string][] = [
-  // documents and cards
-  ['驾照', '驾驶证'],
-  ['驾驶证', '驾照'],
-  ['房产证', '不动产权证书'],
-  ['房本', '不动产权证书'],
-  ['土地证', '不动产权证书'],
-  ['结婚证', '婚姻登记证'],
-  ['离婚证', '婚姻登记证'],
-  ['残疾证', '残疾人证'],
-  ['暂住证', '居住证'],
-  ['准生证', '生育登记'],
-  ['卫生许可证', '食品经营许可'],
-  ['执照', '营业执照'],
-  ['车牌', '号牌'],
-  ['牌照', '号牌'],
-  ['市民卡', '社保卡'],
-  ['社保卡', '社会保障卡'],
-  ['香港', '港澳'],
-  ['澳门', '港澳'],
-  ['出国', '护照'],
-  // lost, broken, expired, wrong
-  ['找不到了', '丢了'],
-  ['找不到', '丢了'],
-  ['不见了', '丢了'],
-  ['弄丢了', '丢了'],
-  ['掉了', '丢了'],
-  ['丢失', '丢了'],
-  ['遗失', '丢了'],
-  ['丢了', '遗失补领'],
-  ['坏了', '换领'],
-  ['过期', '到期'],
-  ['写错', '更正'],
-  ['有误', '更正'],
-  // family and life events
-  ['爸爸', '父亲'],
-  ['妈妈', '母亲'],
-  ['老爷子', '老人'],
-  ['老太太', '老人'],
-  ['爷爷', '老人'],
-  ['奶奶', '老人'],
-  ['外公', '老人'],
-  ['外婆', '老人'],
-  ['小孩', '孩子'],
-  ['宝宝', '孩子'],
-  ['生小孩', '生孩子'],
-  ['报户口', '上户口'],
-  ['落户', '户口迁移'],
-  ['迁户口', '户口迁移'],
-  ['二胎', '再生育'],
-  ['三胎', '再生育'],
-  ['过世', '去世'],
-  ['死了', '去世'],
-  ['受伤', '工伤'],
-  ['摔伤', '工伤'],
-  ['辞职', '离职'],
-  ['下岗', '失业'],
-  ['被辞退', '失业'],
-  ['自由职业', '灵活就业'],
-  ['打零工', '灵活就业'],
-  ['高龄补贴', '高龄津贴'],
-  // companies and shops
-  ['公司', '企业'],
-  ['注册', '设立'],
-  ['法人', '法定代表人'],
-  ['法定代表人', '法人'],
-  ['老板', '经营者'],
-  ['搬家', '改地址'],
-  ['搬迁', '改地址'],
-  ['关门', '注销'],
-  ['不干了', '注销'],
-  ['不做了', '注销'],
-  ['个体户', '个体工商户'],
-  ['摆摊', '个体工商户'],
-  ['饭馆', '饭店'],
-  ['餐馆', '饭店'],
-  ['餐厅', '饭店'],
-  ['餐饮', '食品经营'],
-  ['药店', '药品零售'],
-  ['招牌', '户外广告'],
-  ['广告牌', '户外广告'],
-  ['马路', '道路'],
-  ['占道', '占用道路'],
-  ['装修垃圾', '建筑垃圾'],
-  ['渣土', '建筑垃圾'],
-  // houses and cars
-  ['解押', '抵押权注销'],
-  ['还完', '还清'],
-  ['没有房', '无房'],
-  ['没房', '无房'],
-  ['上牌', '注册登记'],
-  ['年审', '年检'],
-  // insurance, health, money
-  ['医保', '医疗保险'],
-  ['社保', '社会保险'],
-  ['新农合', '城乡居民基本医疗保险'],
-  ['新农保', '城乡居民基本养老保险'],
-  ['养老金', '养老保险待遇'],
-  ['退休金', '养老保险待遇'],
-  ['失业金', '失业保险金'],
-  ['慢性病', '慢特病'],
-  ['特殊病', '慢特病'],
-  ['慢病', '慢特病'],
-  ['看病', '就医'],
-  ['住院', '就医'],
-  ['外地', '异地'],
-  ['外省', '异地'],
-  ['转过来', '转移'],
-  ['转过去', '转移'],
-  ['转出', '转移'],
-  ['转入', '转移'],
-  ['取出来', '提取'],
-  ['交', '缴'],
-  ['轮椅', '辅助器具'],
-  ['助听器', '辅助器具'],
-  ['假肢', '辅助器具'],
-  ['拐杖', '辅助器具'],
-  ['丧葬费', '丧葬补助金'],
-  ['个税', '个人所得税'],
-  ['纳税证明', '完税证明'],
-  ['五保户', '特困人员'],
-];
 const MAX_VARIANTS = 12;
 
 /** The query (already cleaned) and its everyday-word variants. */

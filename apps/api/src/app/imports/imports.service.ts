@@ -7,8 +7,8 @@ import {
   type ImportView,
   type ListResponse,
 } from '@onewindow/contracts';
-import { ImportEntity } from '@onewindow/persistence';
-import { readCsvHead, resolveHeader } from '@onewindow/server-core';
+import { ImportEntity, ImportQueries } from '@onewindow/persistence';
+import { readCsvHead, resolveHeader } from '@onewindow/csv-import';
 import { createHash } from 'node:crypto';
 import type { DataSource, FindOptionsWhere } from 'typeorm';
 import type { Actor } from '../auth/access.decorator';
@@ -18,7 +18,7 @@ import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-error';
 import { CsvUpload } from './csv-body';
 import type { ListImportsQuery } from './dto/list-imports.query';
-import { ImportQueue } from './import-queue';
+import { ImportJobs } from './import-jobs';
 
 /** Charsets an upload may declare; without one the file must be UTF-8. */
 const CHARSETS: Readonly<Record<string, string>> = {
@@ -41,9 +41,10 @@ export interface UploadResult {
 export class ImportsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly imports: ImportQueries,
     private readonly scope: ScopeService,
     private readonly audit: AuditService,
-    private readonly queue: ImportQueue,
+    private readonly jobs: ImportJobs,
   ) {}
 
   /**
@@ -81,47 +82,32 @@ export class ImportsService {
     const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
     const sizeBytes = Buffer.byteLength(text, 'utf8');
     const outcome = await this.db.transaction(async (m) => {
-      const inserted: { id: string; run: number }[] = await m.query(
-        `INSERT INTO imports (hall_id, kind, file_name, sha256, size_bytes, content, columns, ignored_columns, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT (hall_id, kind, sha256) DO NOTHING
-         RETURNING id, run`,
-        [
-          hallId,
-          kind,
-          fileName,
-          sha256,
-          sizeBytes,
-          text,
-          header.columns,
-          header.ignored,
-          actor.principal.type === 'user' ? actor.principal.id : null,
-        ],
-      );
+      const imports = this.imports.on(m);
+      const inserted = await imports.store({
+        hallId,
+        kind,
+        fileName,
+        sha256,
+        sizeBytes,
+        content: text,
+        columns: header.columns,
+        ignoredColumns: header.ignored,
+        createdBy: actor.principal.type === 'user' ? actor.principal.id : null,
+      });
       let id: string;
       let run: number;
       let action: string;
       let queued = true;
-      if (inserted.length) {
-        ({ id, run } = inserted[0]);
+      if (inserted) {
+        ({ id, run } = inserted);
         action = 'import.create';
       } else {
         // the same file again: its import, queued again only if it failed
-        const [existing]: { id: string; run: number; state: string }[] =
-          await m.query(
-            `SELECT id, run, state FROM imports WHERE hall_id = $1 AND kind = $2 AND sha256 = $3 FOR UPDATE`,
-            [hallId, kind, sha256],
-          );
+        const existing = await imports.lockBySha(hallId, kind, sha256);
         id = existing.id;
         run = existing.run;
         if (existing.state === 'failed') {
-          // (an UPDATE answers [rows, count] through TypeORM)
-          const [[again]] = (await m.query(
-            `UPDATE imports SET state = 'queued', run = run + 1, error = NULL, finished_at = NULL
-             WHERE id = $1 RETURNING run`,
-            [id],
-          )) as [{ run: number }[], number];
-          run = again.run;
+          run = await imports.requeue(id);
           action = 'import.retry';
         } else {
           queued = false;
@@ -139,7 +125,7 @@ export class ImportsService {
     });
     // the answer shows the import as uploaded (a worker may take it up the moment it is queued)
     const view = await this.view(outcome.id);
-    if (outcome.queued) await this.queue.enqueue(outcome.id, outcome.run);
+    if (outcome.queued) await this.jobs.enqueue(outcome.id, outcome.run);
     return { queued: outcome.queued, view };
   }
 

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { DemandHandling, HallDemand } from '@onewindow/contracts';
-import { readTicketHistory } from '@onewindow/persistence';
+import { PlanQueries, TicketQueries } from '@onewindow/persistence';
 import { fitHistory, hourGrid, type HandlingFit } from '@onewindow/queueing';
-import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { assertNotFuture, assertSpan } from '../common/service-date';
 import { MAX_PLAN_HISTORY_DAYS } from './dto/create-plan.dto';
@@ -32,7 +30,10 @@ function handling(h: HandlingFit | null): DemandHandling | null {
  */
 @Injectable()
 export class DemandService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    private readonly plans: PlanQueries,
+    private readonly tickets: TicketQueries,
+  ) {}
 
   async fit(
     hallId: string,
@@ -42,16 +43,10 @@ export class DemandService {
   ): Promise<HallDemand> {
     assertSpan(from, to, MAX_PLAN_HISTORY_DAYS);
     assertNotFuture(to, 'to');
-    const [hall]: {
-      timezone: string;
-      opening_hours: { weekdays: number[]; open: string; close: string };
-    }[] = await this.db.query(
-      `SELECT timezone, opening_hours FROM halls WHERE id = $1`,
-      [hallId],
-    );
+    const hall = await this.plans.hallForPlanning(hallId);
     if (!hall) throw DomainError.notFound('Hall');
     const kept = [...(weekdays ?? hall.opening_hours.weekdays)].sort();
-    const tickets = await readTicketHistory(this.db, hallId, from, to);
+    const tickets = await this.tickets.history(hallId, from, to);
     const fit = fitHistory(tickets, {
       intervals: hourGrid(hall.opening_hours.open, hall.opening_hours.close),
       weekdays: kept,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DemandService } from './demand.service';
-import { PlanQueue } from './plan-queue';
+import { PlanJobs } from './plan-jobs';
 import { PlanningController } from './planning.controller';
 import { PlansController } from './plans.controller';
 import { PlansService } from './plans.service';
@@ -8,6 +8,6 @@ import { PlansService } from './plans.service';
 /** The planner: instant answers (Erlang C, simulate, minimum windows, replay) and plan jobs. */
 @Module({
   controllers: [PlanningController, PlansController],
-  providers: [PlansService, PlanQueue, DemandService],
+  providers: [PlansService, PlanJobs, DemandService],
 })
 export class PlanningModule {}

@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   CreatePlanRequest,
   ListResponse,
-  PlanResult,
-  PlanState,
   PlanView,
 } from '@onewindow/contracts';
-import { DataSource } from 'typeorm';
+import { PlanQueries, type PlanRow } from '@onewindow/persistence';
 import type { Actor } from '../auth/access.decorator';
 import type { Principal } from '../auth/principal';
 import { ScopeService } from '../auth/scope.service';
@@ -17,23 +14,7 @@ import {
   type CreatePlanDto,
   MAX_PLAN_HISTORY_DAYS,
 } from './dto/create-plan.dto';
-import { PlanQueue } from './plan-queue';
-
-interface PlanRow {
-  id: string;
-  hall_id: string;
-  name: string | null;
-  state: PlanState;
-  progress: number;
-  inputs: CreatePlanRequest;
-  result: PlanResult | null;
-  error: string | null;
-  created_at: Date;
-  started_at: Date | null;
-  finished_at: Date | null;
-}
-
-const PLAN_COLUMNS = `id, hall_id, name, state, progress, inputs, error, created_at, started_at, finished_at`;
+import { PlanJobs } from './plan-jobs';
 
 function toPlanView(r: PlanRow, withResult: boolean): PlanView {
   const v: PlanView = {
@@ -66,9 +47,9 @@ function toPlanView(r: PlanRow, withResult: boolean): PlanView {
 @Injectable()
 export class PlansService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly plans: PlanQueries,
     private readonly scope: ScopeService,
-    private readonly queue: PlanQueue,
+    private readonly jobs: PlanJobs,
   ) {}
 
   async create(
@@ -78,11 +59,7 @@ export class PlansService {
   ): Promise<{ id: string }> {
     assertSpan(dto.historyFrom, dto.historyTo, MAX_PLAN_HISTORY_DAYS);
     assertNotFuture(dto.historyTo, 'historyTo');
-    const [{ any }]: { any: boolean }[] = await this.db.query(
-      `SELECT EXISTS (SELECT 1 FROM tickets WHERE hall_id = $1 AND service_date BETWEEN $2 AND $3) AS any`,
-      [hallId, dto.historyFrom, dto.historyTo],
-    );
-    if (!any)
+    if (!(await this.plans.hasTickets(hallId, dto.historyFrom, dto.historyTo)))
       throw DomainError.invalid(
         `The hall has no tickets between ${dto.historyFrom} and ${dto.historyTo} to plan from`,
         [{ field: 'historyFrom', problems: ['no tickets in the span'] }],
@@ -98,19 +75,18 @@ export class PlansService {
       ...(dto.name ? { name: dto.name } : {}),
     };
     const p = actor.principal;
-    const [{ id }]: { id: string }[] = await this.db.query(
-      `INSERT INTO plans (hall_id, created_by, name, inputs) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [hallId, p.type === 'user' ? p.id : null, dto.name ?? null, inputs],
+    const id = await this.plans.create(
+      hallId,
+      p.type === 'user' ? p.id : null,
+      dto.name ?? null,
+      inputs,
     );
-    await this.queue.enqueue(id);
+    await this.jobs.enqueue(id);
     return { id };
   }
 
   async get(principal: Principal, id: string): Promise<PlanView> {
-    const [row]: PlanRow[] = await this.db.query(
-      `SELECT ${PLAN_COLUMNS}, result FROM plans WHERE id = $1`,
-      [id],
-    );
+    const row = await this.plans.byId(id);
     if (!row) throw DomainError.notFound('Plan');
     await this.scope.assertHall(principal, row.hall_id, 'read');
     return toPlanView(row, true);
@@ -118,14 +94,8 @@ export class PlansService {
 
   /** A hall's plans, newest first, with each layout's headline figures (GET /plans/{id} has the rest). */
   async list(hallId: string): Promise<ListResponse<PlanView>> {
-    const rows: PlanRow[] = await this.db.query(
-      `SELECT ${PLAN_COLUMNS}, result FROM plans WHERE hall_id = $1 ORDER BY created_at DESC LIMIT 200`,
-      [hallId],
-    );
-    const [{ total }]: { total: number }[] = await this.db.query(
-      `SELECT count(*)::int AS total FROM plans WHERE hall_id = $1`,
-      [hallId],
-    );
+    const rows = await this.plans.forHall(hallId);
+    const total = await this.plans.countForHall(hallId);
     return { items: rows.map((r) => toPlanView(r, false)), total };
   }
 }

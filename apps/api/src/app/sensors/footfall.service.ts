@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { FootfallQueries } from '@onewindow/persistence';
 import { DomainError } from '../common/domain-error';
 import type { FootfallDto } from './dto/footfall.dto';
 
 /** Door counts; at-least-once delivery is safe: a re-sent sensor + period start replaces the count. */
 @Injectable()
 export class FootfallService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly footfall: FootfallQueries) {}
 
   async record(hallId: string, f: FootfallDto): Promise<void> {
     const start = Date.parse(f.periodStart);
@@ -21,18 +20,13 @@ export class FootfallService {
         { field: 'periodEnd', problems: ['at most 24 h after periodStart'] },
       ]);
     }
-    await this.db.query(
-      `INSERT INTO footfall (hall_id, sensor_id, period_start, period_end, entries, exits) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (hall_id, sensor_id, period_start)
-       DO UPDATE SET period_end = EXCLUDED.period_end, entries = EXCLUDED.entries, exits = EXCLUDED.exits, received_at = now()`,
-      [
-        hallId,
-        f.sensorId,
-        new Date(start),
-        new Date(end),
-        f.entries,
-        f.exits ?? null,
-      ],
-    );
+    await this.footfall.record({
+      hallId,
+      sensorId: f.sensorId,
+      periodStart: new Date(start),
+      periodEnd: new Date(end),
+      entries: f.entries,
+      exits: f.exits ?? null,
+    });
   }
 }

@@ -6,7 +6,7 @@ import type {
   ReassignmentView,
   StaffRole,
 } from '@onewindow/contracts';
-import { ReassignmentEntity } from '@onewindow/persistence';
+import { ReassignmentEntity, StaffQueries } from '@onewindow/persistence';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/access.decorator';
 import type { Principal } from '../auth/principal';
@@ -20,26 +20,12 @@ import { reassignmentFlows, RoleMoveCount } from './reassignment-flows';
 import { lockStaff } from './staff.service';
 import { positionOn, RecordedMove } from './staff-position';
 
-interface ReassignmentRow {
-  id: string;
-  staff_id: string;
-  staff_name: string;
-  from_role: StaffRole;
-  from_place: string | null;
-  to_role: StaffRole;
-  to_place: string | null;
-  effective_date: string;
-  reason: string | null;
-}
-
-const VIEW_COLUMNS = `r.id, r.staff_id, s.name AS staff_name, r.from_role, r.from_place, r.to_role, r.to_place,
-  to_char(r.effective_date, 'YYYY-MM-DD') AS effective_date, r.reason`;
-
 /** Staff moves between roles and places: recorded in date order per person, listed, and counted. */
 @Injectable()
 export class ReassignmentsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly staff: StaffQueries,
     private readonly scope: ScopeService,
     private readonly audit: AuditService,
   ) {}
@@ -58,12 +44,7 @@ export class ReassignmentsService {
     assertNotFuture(day, 'effectiveDate');
     return this.db.transaction(async (m) => {
       const staff = await lockStaff(m, hallId, dto.staffId);
-      const moves: RecordedMove[] = await m.query(
-        `SELECT to_char(effective_date, 'YYYY-MM-DD') AS "effectiveDate", from_role AS "fromRole",
-                from_place AS "fromPlace", to_role AS "toRole", to_place AS "toPlace"
-         FROM reassignments WHERE staff_id = $1 ORDER BY effective_date, created_at, id`,
-        [staff.id],
-      );
+      const moves: RecordedMove[] = await this.staff.on(m).moves(staff.id);
       const latest = moves[moves.length - 1];
       if (latest && day <= latest.effectiveDate) {
         throw DomainError.conflict(
@@ -121,22 +102,25 @@ export class ReassignmentsService {
     q: ListReassignmentsQuery,
   ): Promise<ListResponse<ReassignmentView>> {
     if (q.from && q.to) assertSpan(q.from, q.to);
-    const where = `r.hall_id = $1 AND ($2::date IS NULL OR r.effective_date >= $2::date)
-      AND ($3::date IS NULL OR r.effective_date <= $3::date)`;
-    const params = [hallId, q.from ?? null, q.to ?? null];
-    const [rows, [{ total }]] = await Promise.all([
-      this.db.query(
-        `SELECT ${VIEW_COLUMNS} FROM reassignments r JOIN staff s ON s.id = r.staff_id
-         WHERE ${where}
-         ORDER BY r.effective_date DESC, r.created_at DESC, r.id DESC LIMIT $4 OFFSET $5`,
-        [...params, q.limit, q.offset],
-      ) as Promise<ReassignmentRow[]>,
-      this.db.query(
-        `SELECT count(*)::int AS total FROM reassignments r WHERE ${where}`,
-        params,
-      ) as Promise<{ total: number }[]>,
+    const span = { hallId, from: q.from ?? null, to: q.to ?? null };
+    const [rows, total] = await Promise.all([
+      this.staff.reassignments(span, q.limit, q.offset),
+      this.staff.reassignmentCount(span),
     ]);
-    return { items: rows.map(toReassignmentView), total };
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        staffId: r.staff_id,
+        staffName: r.staff_name,
+        fromRole: r.from_role,
+        fromPlace: r.from_place,
+        toRole: r.to_role,
+        toPlace: r.to_place,
+        effectiveDate: r.effective_date,
+        reason: r.reason,
+      })),
+      total,
+    };
   }
 
   /** Moves per (from role, to role) of one hall with an effective date in [from, to]. */
@@ -146,11 +130,10 @@ export class ReassignmentsService {
     to: string,
   ): Promise<ReassignmentFlowsResponse> {
     assertSpan(from, to);
-    const counts: RoleMoveCount[] = await this.db.query(
-      `SELECT from_role AS "fromRole", to_role AS "toRole", count(*)::int AS count
-       FROM reassignments WHERE hall_id = $1 AND effective_date BETWEEN $2 AND $3
-       GROUP BY from_role, to_role`,
-      [hallId, from, to],
+    const counts: RoleMoveCount[] = await this.staff.hallFlows(
+      hallId,
+      from,
+      to,
     );
     return reassignmentFlows(counts, from, to);
   }
@@ -167,27 +150,11 @@ export class ReassignmentsService {
   ): Promise<ReassignmentFlowsResponse> {
     assertSpan(from, to);
     await this.scope.assertRegionRead(p, code);
-    const counts: RoleMoveCount[] = await this.db.query(
-      `SELECT r.from_role AS "fromRole", r.to_role AS "toRole", count(*)::int AS count
-       FROM reassignments r JOIN halls h ON h.id = r.hall_id
-       WHERE h.region_code = ANY($1) AND r.effective_date BETWEEN $2 AND $3
-       GROUP BY r.from_role, r.to_role`,
-      [await this.scope.subtree(code), from, to],
+    const counts: RoleMoveCount[] = await this.staff.regionFlows(
+      await this.scope.subtree(code),
+      from,
+      to,
     );
     return reassignmentFlows(counts, from, to);
   }
-}
-
-function toReassignmentView(r: ReassignmentRow): ReassignmentView {
-  return {
-    id: r.id,
-    staffId: r.staff_id,
-    staffName: r.staff_name,
-    fromRole: r.from_role,
-    fromPlace: r.from_place,
-    toRole: r.to_role,
-    toPlace: r.to_place,
-    effectiveDate: r.effective_date,
-    reason: r.reason,
-  };
 }

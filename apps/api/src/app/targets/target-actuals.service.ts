@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  MAX_TARGET_WAIT_MINUTES,
   type TargetActual,
   type TargetMetric,
   type TargetScope,
   type TargetStatus,
-  ONLINE_CHANNELS,
 } from '@onewindow/contracts';
-import type { TargetEntity } from '@onewindow/persistence';
-import { DataSource } from 'typeorm';
-import { HALL_TIME_ZONE } from '../common/service-date';
+import {
+  FigureQueries,
+  RegionQueries,
+  type TargetEntity,
+} from '@onewindow/persistence';
 import { windowCountsByDay } from '../windows/window-history';
 import { WindowsService } from '../windows/windows.service';
 import {
@@ -36,14 +37,16 @@ export interface Assessment {
 }
 
 /**
- * The actual values of targets, read from the raw facts over bounded date spans (each query uses
- * its table's hall-and-date index). This is the one place that reads facts for targets: when the
- * daily rollups exist, these queries switch to them.
+ * The actual values of targets over bounded date spans, read from the rollups the analytics read
+ * (rollup_daily of the whole hall, rollup_hall_facts; FigureQueries), summed over the halls of the
+ * scope, and windows from the window lifecycle. A "within N minutes" share reads the rollups'
+ * per-minute wait histogram (exact for the whole minutes a target may carry).
  */
 @Injectable()
 export class TargetActualsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly figures: FigureQueries,
+    private readonly regions: RegionQueries,
     private readonly windows: WindowsService,
   ) {}
 
@@ -95,11 +98,7 @@ export class TargetActualsService {
   /** The halls a scope covers: the hall, or every hall of the region's subtree. */
   async hallsOf(scope: TargetScope): Promise<string[]> {
     if ('hallId' in scope) return [scope.hallId];
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT h.id FROM halls h JOIN region_subtree($1) sub ON h.region_code = sub.code`,
-      [scope.regionCode],
-    );
-    return rows.map((r) => r.id);
+    return this.regions.hallsInSubtree(scope.regionCode);
   }
 
   /** A metric's value over the halls as of a date (null: no facts behind it). */
@@ -142,39 +141,30 @@ export class TargetActualsService {
     };
   }
 
-  /** Online channels (ONLINE_CHANNELS) / all channels, over the handling records of the span. */
+  /**
+   * Cases handled through the online channels (ONLINE_CHANNELS) / through all channels, over the
+   * handling records of the span.
+   */
   private async onlineRate(
     hallIds: string[],
     asOf: string,
   ): Promise<Figure | null> {
     const { from, to } = factSpan(asOf);
-    const [r]: { online: string; total: string }[] = await this.db.query(
-      `SELECT COALESCE(SUM(count) FILTER (WHERE channel = ANY($4::text[])), 0) AS online,
-              COALESCE(SUM(count), 0) AS total
-       FROM handling_records
-       WHERE hall_id = ANY($1) AND record_date BETWEEN $2 AND $3`,
-      [hallIds, from, to, ONLINE_CHANNELS],
-    );
-    return fraction(Number(r.online), Number(r.total), from, to);
+    const r = await this.figures.factSums(hallIds, from, to);
+    return fraction(r.handled_online, r.handled_total, from, to);
   }
 
-  /** Entries per day, over the days of the span that have footfall (local dates). */
+  /** Door entries per day, over the days of the span that have footfall (the halls' local dates). */
   private async dailyVisitors(
     hallIds: string[],
     asOf: string,
   ): Promise<Figure | null> {
     const { from, to } = factSpan(asOf);
-    const [r]: { entries: string; days: number }[] = await this.db.query(
-      `SELECT COALESCE(SUM(entries), 0) AS entries,
-              COUNT(DISTINCT (period_start AT TIME ZONE $4::text)::date)::int AS days
-       FROM footfall
-       WHERE hall_id = ANY($1)
-         AND period_start >= ($2::date)::timestamp AT TIME ZONE $4::text
-         AND period_start < ($3::date + 1)::timestamp AT TIME ZONE $4::text`,
-      [hallIds, from, to, HALL_TIME_ZONE],
-    );
-    const value = ratio(Number(r.entries), r.days);
-    return value === null ? null : { value, from, to, sampleSize: r.days };
+    const r = await this.figures.factSums(hallIds, from, to);
+    const value = ratio(r.visitors, r.visitor_days);
+    return value === null
+      ? null
+      : { value, from, to, sampleSize: r.visitor_days };
   }
 
   /**
@@ -187,18 +177,18 @@ export class TargetActualsService {
     withinMinutes: number | null,
   ): Promise<Figure | null> {
     const { from, to } = factSpan(asOf);
-    const [r]: { called: number; wait_seconds: string; within: number }[] =
-      await this.db.query(
-        `SELECT COUNT(*)::int AS called,
-                COALESCE(SUM(EXTRACT(EPOCH FROM called_at - issued_at)), 0) AS wait_seconds,
-                COUNT(*) FILTER (WHERE called_at - issued_at <= make_interval(secs => $4::float8 * 60))::int AS within
-         FROM tickets
-         WHERE hall_id = ANY($1) AND service_date BETWEEN $2 AND $3 AND called_at IS NOT NULL`,
-        [hallIds, from, to, withinMinutes ?? 0],
-      );
-    return withinMinutes === null
-      ? fraction(Number(r.wait_seconds) / 60, r.called, from, to)
-      : fraction(r.within, r.called, from, to);
+    if (withinMinutes === null) {
+      const r = await this.figures.waitSums(hallIds, from, to, null);
+      return fraction(r.wait_sum / 60, r.called, from, to);
+    }
+    // whole minutes up to a day (target-rules.ts); a target stored before that rule counts the
+    // whole minutes it holds
+    const minutes = Math.min(
+      Math.max(Math.floor(withinMinutes), 0),
+      MAX_TARGET_WAIT_MINUTES,
+    );
+    const r = await this.figures.waitSums(hallIds, from, to, minutes);
+    return fraction(r.within, r.called, from, to);
   }
 
   /** Robot consultations / all consultations over the span. */
@@ -207,14 +197,8 @@ export class TargetActualsService {
     asOf: string,
   ): Promise<Figure | null> {
     const { from, to } = factSpan(asOf);
-    const [r]: { robot: string; total: string }[] = await this.db.query(
-      `SELECT COALESCE(SUM(count) FILTER (WHERE channel = 'robot'), 0) AS robot,
-              COALESCE(SUM(count), 0) AS total
-       FROM consultations
-       WHERE hall_id = ANY($1) AND record_date BETWEEN $2 AND $3`,
-      [hallIds, from, to],
-    );
-    return fraction(Number(r.robot), Number(r.total), from, to);
+    const r = await this.figures.factSums(hallIds, from, to);
+    return fraction(r.consultations_robot, r.consultations_total, from, to);
   }
 }
 

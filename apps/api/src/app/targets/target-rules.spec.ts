@@ -62,8 +62,8 @@ describe('targetProblems', () => {
     },
   );
 
-  it('needs positive minutes for within_minutes_share', () => {
-    for (const parameter of [null, 0]) {
+  it('needs whole minutes up to a day for within_minutes_share', () => {
+    for (const parameter of [null, 0, -5, 7.5, 10.01, 1441, 2000]) {
       expect(
         targetProblems(
           fields({ metric: 'within_minutes_share', value: 0.8, parameter }),
@@ -72,6 +72,15 @@ describe('targetProblems', () => {
         { field: 'parameter', problems: [expect.stringContaining('minutes')] },
       ]);
     }
+  });
+
+  it('takes every whole minute from 1 to 1440 for within_minutes_share', () => {
+    for (const parameter of [1, 15, 90, 1440])
+      expect(
+        targetProblems(
+          fields({ metric: 'within_minutes_share', value: 0.8, parameter }),
+        ),
+      ).toEqual([]);
   });
 
   it('keeps the consultation mix within 1', () => {

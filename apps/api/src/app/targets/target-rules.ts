@@ -1,4 +1,5 @@
 import {
+  MAX_TARGET_WAIT_MINUTES,
   SHARE_METRICS,
   type ErrorDetail,
   type TargetComparison,
@@ -15,7 +16,7 @@ export interface TargetFields {
 
 /**
  * What is wrong with a complete target beyond each field's own type (checked by the DTOs): shares
- * lie in [0, 1]; within_minutes_share needs its minutes; consultation_mix may carry the online-human
+ * lie in [0, 1]; within_minutes_share needs its whole minutes (up to a day); consultation_mix may carry the online-human
  * share, which with the robot share stays within 1; other metrics take no parameter. Pure.
  */
 export function targetProblems(t: TargetFields): ErrorDetail[] {
@@ -27,11 +28,16 @@ export function targetProblems(t: TargetFields): ErrorDetail[] {
     });
   }
   if (t.metric === 'within_minutes_share') {
-    if (t.parameter === null || !(t.parameter > 0)) {
+    if (
+      t.parameter === null ||
+      !Number.isInteger(t.parameter) ||
+      t.parameter < 1 ||
+      t.parameter > MAX_TARGET_WAIT_MINUTES
+    ) {
       out.push({
         field: 'parameter',
         problems: [
-          'must be the minutes (> 0) a ticket may wait, for within_minutes_share',
+          `must be the whole minutes (1–${MAX_TARGET_WAIT_MINUTES}) a ticket may wait, for within_minutes_share`,
         ],
       });
     }

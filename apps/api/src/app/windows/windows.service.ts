@@ -3,13 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   WindowHistoryResponse,
   WindowMode,
-  WindowState,
   WindowView,
 } from '@onewindow/contracts';
 import {
   CategoryEntity,
   WindowEntity,
   WindowEventEntity,
+  WindowQueries,
 } from '@onewindow/persistence';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import type { Actor } from '../auth/access.decorator';
@@ -20,7 +20,7 @@ import {
   assertSpan,
   todayInShanghai,
 } from '../common/service-date';
-import { HallEventsService } from '../queue/hall-events.service';
+import { HallEventsService } from '../live/hall-events.service';
 import type { CreateWindowDto } from './dto/create-window.dto';
 import type { RetireWindowDto } from './dto/retire-window.dto';
 import type { UpdateWindowDto } from './dto/update-window.dto';
@@ -32,6 +32,7 @@ const MAX_HISTORY_DAYS = 366 * 12;
 export class WindowsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly windows: WindowQueries,
     private readonly audit: AuditService,
     private readonly events: HallEventsService,
   ) {}
@@ -51,32 +52,7 @@ export class WindowsService {
    */
   async layoutOn(hallId: string, asOf: string): Promise<WindowView[]> {
     assertNotFuture(asOf, 'asOf');
-    const rows: {
-      id: string;
-      label: string;
-      mode: WindowMode;
-      category_codes: string[];
-      state: WindowState;
-      opened_on: string;
-      retired_on: string | null;
-    }[] = await this.db.query(
-      `SELECT w.id, w.label, e.mode, e.category_codes, w.state,
-              to_char(w.opened_on, 'YYYY-MM-DD') AS opened_on, to_char(w.retired_on, 'YYYY-MM-DD') AS retired_on
-       FROM windows w
-       JOIN LATERAL (
-         SELECT kind, mode, category_codes FROM window_events
-         WHERE window_id = w.id AND effective_date <= $2
-         ORDER BY effective_date DESC, id DESC LIMIT 1
-       ) last ON last.kind <> 'retired'
-       JOIN LATERAL (
-         SELECT mode, category_codes FROM window_events
-         WHERE window_id = w.id AND effective_date <= $2 AND kind <> 'retired'
-         ORDER BY effective_date DESC, id DESC LIMIT 1
-       ) e ON true
-       WHERE w.hall_id = $1
-       ORDER BY w.label, w.id`,
-      [hallId, asOf],
-    );
+    const rows = await this.windows.layoutOn(hallId, asOf);
     return rows.map((r) => ({
       id: r.id,
       label: r.label,
@@ -204,10 +180,7 @@ export class WindowsService {
     assertNotFuture(day, 'effectiveDate');
     const view = await this.db.transaction(async (m) => {
       const window = await this.lockWindow(m, hallId, windowId);
-      const [{ latest }]: { latest: string | null }[] = await m.query(
-        `SELECT to_char(max(effective_date), 'YYYY-MM-DD') AS latest FROM window_events WHERE window_id = $1`,
-        [windowId],
-      );
+      const latest = await this.windows.on(m).latestEventDate(windowId);
       if (latest && day < latest) {
         throw DomainError.conflict(
           `This window has a change dated ${latest}: record changes in date order (effectiveDate ${day} is earlier)`,
@@ -267,22 +240,7 @@ export class WindowsService {
    * windowCountsByDay). Also what the targets of a hall or a region count their windows from.
    */
   async modeDeltas(hallIds: string[], to: string): Promise<ModeDelta[]> {
-    // Each event's effect on the count per mode; a retirement or a conversion removes the window
-    // from the mode it had before (the previous event's mode).
-    const rows: { date: string; mode: WindowMode; delta: string }[] =
-      await this.db.query(
-        `WITH ev AS (
-         SELECT kind, effective_date, mode,
-                LAG(mode) OVER (PARTITION BY window_id ORDER BY effective_date, id) AS prev_mode
-         FROM window_events WHERE hall_id = ANY($1) AND effective_date <= $2
-       ), deltas AS (
-         SELECT effective_date AS d, mode AS m, 1 AS delta FROM ev WHERE kind IN ('opened', 'converted')
-         UNION ALL
-         SELECT effective_date, prev_mode, -1 FROM ev WHERE kind IN ('converted', 'retired') AND prev_mode IS NOT NULL
-       )
-       SELECT to_char(d, 'YYYY-MM-DD') AS date, m AS mode, SUM(delta) AS delta FROM deltas GROUP BY d, m ORDER BY d`,
-        [hallIds, to],
-      );
+    const rows = await this.windows.modeDeltas(hallIds, to);
     return rows.map((r) => ({
       date: r.date,
       mode: r.mode,

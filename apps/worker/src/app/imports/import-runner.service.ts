@@ -15,10 +15,15 @@ import {
   type ImportWindow,
   type ResolvedHeader,
   type TicketFact,
-} from '@onewindow/server-core';
+} from '@onewindow/csv-import';
+import {
+  ImportQueries,
+  type ImportRunRow,
+  RollupQueries,
+} from '@onewindow/persistence';
 import { UnrecoverableError } from 'bullmq';
 import { DateTime } from 'luxon';
-import type { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { FACT_WRITERS, type FactWriter, type LineFact } from './fact-writers';
 
 /** Rows per transaction (and per progress report). */
@@ -34,17 +39,6 @@ export interface RunOutcome {
   rowsUpdated?: number;
   rowsUnchanged?: number;
   rowsRejected?: number;
-}
-
-interface ImportRow {
-  id: string;
-  hall_id: string;
-  kind: ImportKind;
-  state: string;
-  run: number;
-  checkpoint_line: number;
-  stored_rejections: number;
-  content: string;
 }
 
 /** One row of a batch: a fact to write, or a rejection. */
@@ -67,33 +61,36 @@ export class ImportTakenOverError extends Error {}
 export class ImportRunner {
   private readonly logger = new Logger('Imports');
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly imports: ImportQueries,
+    private readonly rollups: RollupQueries,
+  ) {}
 
   async run(
     importId: string,
     run: number,
     onProgress: (progress: number) => void = () => undefined,
   ): Promise<RunOutcome> {
-    const [row]: ImportRow[] = await this.db.query(
-      `SELECT id, hall_id, kind, state, run, checkpoint_line, jsonb_array_length(rejections) AS stored_rejections, content
-       FROM imports WHERE id = $1`,
-      [importId],
-    );
+    const row = await this.imports.forRun(importId);
     if (!row) return { skipped: 'missing' };
     if (row.run !== run) return { skipped: 'superseded' };
     if (row.state === 'done' || row.state === 'failed')
       return { skipped: 'finished' };
-    await this.db.query(
-      `UPDATE imports SET state = 'running', started_at = COALESCE(started_at, now())
-       WHERE id = $1 AND run = $2 AND state IN ('queued', 'running')`,
-      [importId, run],
-    );
+    await this.imports.markRunning(importId, run);
     if (row.checkpoint_line > 0)
       this.logger.log(
         `import ${importId} resumes after line ${row.checkpoint_line}`,
       );
     const ctx = await this.context(row.hall_id);
-    const outcome = await new Run(this.db, row, ctx, onProgress).execute();
+    const outcome = await new Run(
+      this.db,
+      this.imports,
+      this.rollups,
+      row,
+      ctx,
+      onProgress,
+    ).execute();
     this.logger.log(
       `import ${importId} (${row.kind}) done: ${outcome.rowsImported} imported, ${outcome.rowsUpdated} updated, ${outcome.rowsUnchanged} unchanged, ${outcome.rowsRejected} rejected`,
     );
@@ -102,35 +99,17 @@ export class ImportRunner {
 
   /** Marks a run failed (its job will not be tried again). */
   async fail(importId: string, run: number, reason: string): Promise<void> {
-    await this.db.query(
-      `UPDATE imports SET state = 'failed', error = $3, finished_at = now()
-       WHERE id = $1 AND run = $2 AND state IN ('queued', 'running')`,
-      [importId, run, reason.slice(0, 2000)],
-    );
+    await this.imports.fail(importId, run, reason.slice(0, 2000));
   }
 
   /** The hall's time zone and today there, the catalog, and the hall's windows by label. */
   private async context(hallId: string): Promise<ImportContext> {
-    const [hall]: { timezone: string }[] = await this.db.query(
-      `SELECT timezone FROM halls WHERE id = $1`,
-      [hallId],
-    );
-    if (!hall) throw new UnrecoverableError(`hall ${hallId} does not exist`);
-    const items: { code: string; category_code: string }[] =
-      await this.db.query(`SELECT code, category_code FROM service_items`);
-    const categories: { code: string }[] = await this.db.query(
-      `SELECT code FROM categories`,
-    );
-    const windows: {
-      id: string;
-      label: string;
-      opened_on: string;
-      retired_on: string | null;
-    }[] = await this.db.query(
-      `SELECT id, label, to_char(opened_on, 'YYYY-MM-DD') AS opened_on, to_char(retired_on, 'YYYY-MM-DD') AS retired_on
-       FROM windows WHERE hall_id = $1 ORDER BY opened_on, id`,
-      [hallId],
-    );
+    const zone = await this.imports.hallTimezone(hallId);
+    if (zone === undefined)
+      throw new UnrecoverableError(`hall ${hallId} does not exist`);
+    const items = await this.imports.serviceItems();
+    const categories = await this.imports.categoryCodes();
+    const windows = await this.imports.hallWindows(hallId);
     const byLabel = new Map<string, ImportWindow[]>();
     for (const w of windows) {
       const list = byLabel.get(w.label) ?? [];
@@ -138,10 +117,10 @@ export class ImportRunner {
       byLabel.set(w.label, list);
     }
     return {
-      zone: hall.timezone,
-      today: DateTime.now().setZone(hall.timezone).toISODate() as string,
+      zone,
+      today: DateTime.now().setZone(zone).toISODate() as string,
       items: new Map(items.map((i) => [i.code, i.category_code])),
-      categories: new Set(categories.map((c) => c.code)),
+      categories: new Set(categories),
       windows: byLabel,
     };
   }
@@ -159,7 +138,9 @@ class Run<K extends ImportKind> {
 
   constructor(
     private readonly db: DataSource,
-    private readonly row: ImportRow,
+    private readonly imports: ImportQueries,
+    private readonly rollups: RollupQueries,
+    private readonly row: ImportRunRow,
     private readonly ctx: ImportContext,
     private readonly onProgress: (progress: number) => void,
   ) {
@@ -245,9 +226,10 @@ class Run<K extends ImportKind> {
       ? batch[batch.length - 1].endLine
       : this.checkpoint;
     await this.db.transaction(async (m) => {
-      await this.lock(m);
+      const imports = this.imports.on(m);
+      await this.lock(imports);
       const writer = FACT_WRITERS[this.kind] as FactWriter<ImportFacts[K]>;
-      const out = await writer(m, this.row.hall_id, facts);
+      const out = await writer(imports, this.row.hall_id, facts);
       const rejections = [...rejected, ...out.rejected].sort(
         (a, b) => a.line - b.line,
       );
@@ -255,30 +237,17 @@ class Run<K extends ImportKind> {
         0,
         Math.max(0, IMPORT_MAX_STORED_REJECTIONS - this.storedRejections),
       );
-      // (an UPDATE answers [rows, count] through TypeORM)
-      const [[after]] = (await m.query(
-        `UPDATE imports SET checkpoint_line = $2, progress = $3,
-           rows_total = rows_total + $4, rows_imported = rows_imported + $5, rows_updated = rows_updated + $6,
-           rows_unchanged = rows_unchanged + $7, rows_rejected = rows_rejected + $8,
-           rejections = rejections || $9::jsonb,
-           state = CASE WHEN $10 THEN 'done' ELSE state END,
-           finished_at = CASE WHEN $10 THEN now() ELSE finished_at END
-         WHERE id = $1
-         RETURNING rows_total AS "rowsTotal", rows_imported AS "rowsImported", rows_updated AS "rowsUpdated",
-                   rows_unchanged AS "rowsUnchanged", rows_rejected AS "rowsRejected"`,
-        [
-          this.row.id,
-          next,
-          final ? 1 : Math.min(progress, 0.999),
-          batch.length,
-          out.imported,
-          out.updated,
-          out.unchanged,
-          rejections.length,
-          JSON.stringify(kept),
-          final,
-        ],
-      )) as [RunOutcome[], number];
+      const after = await imports.recordBatch(this.row.id, {
+        checkpointLine: next,
+        progress: final ? 1 : Math.min(progress, 0.999),
+        rowsTotal: batch.length,
+        rowsImported: out.imported,
+        rowsUpdated: out.updated,
+        rowsUnchanged: out.unchanged,
+        rowsRejected: rejections.length,
+        rejections: kept,
+        final,
+      });
       this.storedRejections += kept.length;
       this.totals = after;
     });
@@ -290,12 +259,8 @@ class Run<K extends ImportKind> {
    * Locks the import's row for the batch and checks that no other run moved its checkpoint
    * meanwhile (a worker thought dead may still be writing): if one did, this run stops.
    */
-  private async lock(m: EntityManager): Promise<void> {
-    const [current]: { checkpoint_line: number; run: number; state: string }[] =
-      await m.query(
-        `SELECT checkpoint_line, run, state FROM imports WHERE id = $1 FOR UPDATE`,
-        [this.row.id],
-      );
+  private async lock(imports: ImportQueries): Promise<void> {
+    const current = await imports.lockForBatch(this.row.id);
     if (
       !current ||
       current.run !== this.row.run ||
@@ -322,10 +287,7 @@ class Run<K extends ImportKind> {
     if (known && from >= known.from && to <= known.to) return;
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.db.query(
-          `SELECT ensure_ticket_partitions($1::date, $2::date)`,
-          [from, to],
-        );
+        await this.rollups.ensureTicketPartitions(from, to);
         // the last span only: a file sorted by date asks once per month it crosses
         this.partitionsEnsured = { from, to };
         return;

@@ -1,15 +1,14 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   AppConfig,
   importJobId,
   JobName,
   type JobPayloads,
-  QueueName,
+  JobQueue,
 } from '@onewindow/server-core';
+import { ImportQueries } from '@onewindow/persistence';
 import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import {
   type PendingJob,
   PendingJobsSweeper,
@@ -26,8 +25,8 @@ const SWEEP_LIMIT = 100;
 @Injectable()
 export class ImportsSweeper extends PendingJobsSweeper {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @InjectQueue(QueueName.Imports) queue: Queue,
+    private readonly imports: ImportQueries,
+    @InjectQueue(JobQueue.Imports) queue: Queue,
     private readonly runner: ImportRunner,
     config: AppConfig,
   ) {
@@ -35,10 +34,7 @@ export class ImportsSweeper extends PendingJobsSweeper {
   }
 
   protected async pending(): Promise<PendingJob[]> {
-    const rows: { id: string; run: number }[] = await this.db.query(
-      `SELECT id, run FROM imports WHERE state IN ('queued', 'running') ORDER BY created_at LIMIT $1`,
-      [SWEEP_LIMIT],
-    );
+    const rows = await this.imports.unfinished(SWEEP_LIMIT);
     return rows.map((r) => {
       const data: JobPayloads[JobName.RunImport] = {
         importId: r.id,

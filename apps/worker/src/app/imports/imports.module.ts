@@ -1,6 +1,6 @@
 import { BullModule, InjectQueue } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { QueueName } from '@onewindow/server-core';
+import { JobQueue } from '@onewindow/server-core';
 import { Queue } from 'bullmq';
 import { ImportRunner } from './import-runner.service';
 import { ImportsProcessor } from './imports.processor';
@@ -8,11 +8,11 @@ import { ImportsSweeper } from './imports-sweeper.service';
 
 /** CSV imports uploaded through the API: the processor, its runner and the sweeper. */
 @Module({
-  imports: [BullModule.registerQueue({ name: QueueName.Imports })],
+  imports: [BullModule.registerQueue({ name: JobQueue.Imports })],
   providers: [ImportRunner, ImportsProcessor, ImportsSweeper],
 })
 export class ImportsModule {
-  constructor(@InjectQueue(QueueName.Imports) queue: Queue) {
+  constructor(@InjectQueue(JobQueue.Imports) queue: Queue) {
     // Redis away: the sweeper says so once; the queue need not repeat it
     queue.on('error', () => undefined);
   }

@@ -4,7 +4,7 @@ import {
   JobName,
   type JobPayloads,
   loadConfig,
-  QueueName,
+  JobQueue,
 } from '@onewindow/server-core';
 import { Job, UnrecoverableError } from 'bullmq';
 import { JobProcessor } from '../common/job-processor';
@@ -21,7 +21,7 @@ const lockMs = loadConfig().JOB_LOCK_SECONDS * 1000;
  * goes to the import's row with every batch (the API reads it there) and to the job. A job that
  * fails for good marks its import failed; retries resume after the last committed batch.
  */
-@Processor(QueueName.Imports, {
+@Processor(JobQueue.Imports, {
   concurrency: 1,
   lockDuration: lockMs,
   stalledInterval: lockMs,

@@ -1,20 +1,16 @@
 import { BullModule, InjectQueue } from '@nestjs/bullmq';
 import { Module, OnApplicationBootstrap } from '@nestjs/common';
-import {
-  DEFAULT_JOB_OPTIONS,
-  JobName,
-  QueueName,
-} from '@onewindow/server-core';
+import { DEFAULT_JOB_OPTIONS, JobName, JobQueue } from '@onewindow/server-core';
 import { Queue } from 'bullmq';
 import { PartitionsProcessor } from './partitions.processor';
 
 @Module({
-  imports: [BullModule.registerQueue({ name: QueueName.Maintenance })],
+  imports: [BullModule.registerQueue({ name: JobQueue.Maintenance })],
   providers: [PartitionsProcessor],
 })
 export class MaintenanceModule implements OnApplicationBootstrap {
   constructor(
-    @InjectQueue(QueueName.Maintenance) private readonly queue: Queue,
+    @InjectQueue(JobQueue.Maintenance) private readonly queue: Queue,
   ) {}
 
   /** One scheduler for all replicas (upsert), daily at 01:00 Asia/Shanghai, and once at start. */

@@ -1,15 +1,14 @@
 import { Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { JobName, JobPayloads, QueueName } from '@onewindow/server-core';
+import { JobName, JobPayloads, JobQueue } from '@onewindow/server-core';
+import { RollupQueries } from '@onewindow/persistence';
 import { Job, UnrecoverableError } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { JobProcessor } from '../common/job-processor';
 
 /** Keeps monthly ticket partitions ahead of time, so issuing never meets a missing partition. */
-@Processor(QueueName.Maintenance)
+@Processor(JobQueue.Maintenance)
 export class PartitionsProcessor extends JobProcessor {
-  constructor(@InjectDataSource() private readonly db: DataSource) {
+  constructor(private readonly rollups: RollupQueries) {
     super(new Logger(PartitionsProcessor.name));
   }
 
@@ -18,12 +17,8 @@ export class PartitionsProcessor extends JobProcessor {
       throw new UnrecoverableError(`unknown job ${job.name}`);
     const { monthsAhead } =
       job.data as JobPayloads[JobName.EnsureTicketPartitions];
-    const [row]: { created: number }[] = await this.db.query(
-      `SELECT ensure_ticket_partitions(date_trunc('month', now())::date, (now() + make_interval(months => $1))::date) AS created`,
-      [monthsAhead],
-    );
-    if (row.created)
-      this.logger.log(`created ${row.created} ticket partitions`);
-    return { created: row.created };
+    const created = await this.rollups.ensureTicketPartitionsAhead(monthsAhead);
+    if (created) this.logger.log(`created ${created} ticket partitions`);
+    return { created };
   }
 }

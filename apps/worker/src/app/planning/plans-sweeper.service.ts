@@ -1,15 +1,14 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   AppConfig,
   JobName,
   type JobPayloads,
   planJobId,
-  QueueName,
+  JobQueue,
 } from '@onewindow/server-core';
+import { PlanQueries } from '@onewindow/persistence';
 import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import {
   type PendingJob,
   PendingJobsSweeper,
@@ -20,8 +19,8 @@ import { PlanRunner } from './plan-runner.service';
 @Injectable()
 export class PlansSweeper extends PendingJobsSweeper {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @InjectQueue(QueueName.Planning) queue: Queue,
+    private readonly plans: PlanQueries,
+    @InjectQueue(JobQueue.Planning) queue: Queue,
     private readonly runner: PlanRunner,
     config: AppConfig,
   ) {
@@ -29,14 +28,12 @@ export class PlansSweeper extends PendingJobsSweeper {
   }
 
   protected async pending(): Promise<PendingJob[]> {
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT id FROM plans WHERE state IN ('queued', 'running') ORDER BY created_at LIMIT 100`,
-    );
-    return rows.map((r) => {
-      const data: JobPayloads[JobName.RunPlan] = { planId: r.id };
+    const ids = await this.plans.unfinished();
+    return ids.map((id) => {
+      const data: JobPayloads[JobName.RunPlan] = { planId: id };
       return {
-        id: r.id,
-        jobId: planJobId(r.id),
+        id,
+        jobId: planJobId(id),
         jobName: JobName.RunPlan,
         data,
       };

@@ -4,7 +4,7 @@ import {
   JobName,
   type JobPayloads,
   loadConfig,
-  QueueName,
+  JobQueue,
 } from '@onewindow/server-core';
 import { Job, UnrecoverableError } from 'bullmq';
 import { JobProcessor } from '../common/job-processor';
@@ -17,7 +17,7 @@ const lockMs = loadConfig().JOB_LOCK_SECONDS * 1000;
  * to the plan's row (the API reads it there) and to the job. A job that fails for good marks its
  * plan failed; a retry runs the plan again from the start (same inputs, same seed, same result).
  */
-@Processor(QueueName.Planning, {
+@Processor(JobQueue.Planning, {
   concurrency: 1,
   lockDuration: lockMs,
   stalledInterval: lockMs,

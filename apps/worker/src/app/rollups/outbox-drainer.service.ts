@@ -6,12 +6,13 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { RollupQueries } from '@onewindow/persistence';
 import {
   AppConfig,
   DEFAULT_JOB_OPTIONS,
   JobName,
   type JobPayloads,
-  QueueName,
+  JobQueue,
 } from '@onewindow/server-core';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -83,7 +84,8 @@ export class OutboxDrainer
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @InjectQueue(QueueName.Rollups) private readonly queue: Queue,
+    private readonly rollups: RollupQueries,
+    @InjectQueue(JobQueue.Rollups) private readonly queue: Queue,
     private readonly config: AppConfig,
   ) {}
 
@@ -127,13 +129,8 @@ export class OutboxDrainer
 
   private handOverBatch(): Promise<number> {
     return this.db.transaction(async (m) => {
-      const rows: { id: string; hall_id: string; date: string }[] =
-        await m.query(
-          `SELECT id::text, hall_id, payload->>'date' AS date FROM outbox
-         WHERE topic = 'rollup' AND hall_id IS NOT NULL
-         ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-          [BATCH],
-        );
+      const outbox = this.rollups.on(m);
+      const rows = await outbox.claimOutbox(BATCH);
       if (!rows.length) return 0;
       const jobs = hallDayJobs(rows).map((d) => {
         const data: JobPayloads[JobName.RollupHallDays] = {
@@ -167,9 +164,7 @@ export class OutboxDrainer
       } finally {
         clearTimeout(timeout);
       }
-      await m.query(`DELETE FROM outbox WHERE id = ANY($1::bigint[])`, [
-        rows.map((r) => r.id),
-      ]);
+      await outbox.deleteOutbox(rows.map((r) => r.id));
       return rows.length;
     });
   }

@@ -1,22 +1,18 @@
 import { BullModule, InjectQueue } from '@nestjs/bullmq';
 import { Module, OnApplicationBootstrap } from '@nestjs/common';
-import {
-  DEFAULT_JOB_OPTIONS,
-  JobName,
-  QueueName,
-} from '@onewindow/server-core';
+import { DEFAULT_JOB_OPTIONS, JobName, JobQueue } from '@onewindow/server-core';
 import { Queue } from 'bullmq';
 import { OutboxDrainer } from './outbox-drainer.service';
 import { RollupsProcessor } from './rollups.processor';
 
 @Module({
-  imports: [BullModule.registerQueue({ name: QueueName.Rollups })],
+  imports: [BullModule.registerQueue({ name: JobQueue.Rollups })],
   providers: [OutboxDrainer, RollupsProcessor],
 })
 export class RollupsModule implements OnApplicationBootstrap {
   private lastError = '';
 
-  constructor(@InjectQueue(QueueName.Rollups) private readonly queue: Queue) {
+  constructor(@InjectQueue(JobQueue.Rollups) private readonly queue: Queue) {
     // Redis away: the drainer keeps the outbox and says so; the queue need not repeat it
     this.queue.on('error', (e: Error) => {
       if (e.message !== this.lastError) this.lastError = e.message;

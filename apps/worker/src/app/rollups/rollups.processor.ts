@@ -1,14 +1,13 @@
 import { Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   JobName,
   JobPayloads,
   loadConfig,
-  QueueName,
+  JobQueue,
 } from '@onewindow/server-core';
+import { RollupQueries } from '@onewindow/persistence';
 import { Job, UnrecoverableError } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { JobProcessor } from '../common/job-processor';
 
 const lockMs = loadConfig().JOB_LOCK_SECONDS * 1000;
@@ -18,13 +17,13 @@ const lockMs = loadConfig().JOB_LOCK_SECONDS * 1000;
  * transaction (libs/persistence/src/sql/functions/rollup_hall_days.sql), so a retry after a crash ends the same. The nightly
  * job puts every hall's yesterday into the outbox, and the drainer turns those into jobs.
  */
-@Processor(QueueName.Rollups, {
+@Processor(JobQueue.Rollups, {
   concurrency: 2,
   lockDuration: lockMs,
   stalledInterval: lockMs,
 })
 export class RollupsProcessor extends JobProcessor {
-  constructor(@InjectDataSource() private readonly db: DataSource) {
+  constructor(private readonly rollups: RollupQueries) {
     super(new Logger('Rollups'));
   }
 
@@ -35,19 +34,11 @@ export class RollupsProcessor extends JobProcessor {
       case JobName.RollupHallDays: {
         const { hallId, dates } =
           job.data as JobPayloads[JobName.RollupHallDays];
-        await this.db.query(`SELECT rollup_hall_days($1::uuid, $2::date[])`, [
-          hallId,
-          dates,
-        ]);
+        await this.rollups.rollupHallDays(hallId, dates);
         return { hallId, days: dates.length };
       }
       case JobName.RollupYesterday: {
-        const rows: unknown[] = await this.db.query(
-          `INSERT INTO outbox (topic, hall_id, payload)
-           SELECT 'rollup', id, jsonb_build_object('date', ((now() AT TIME ZONE timezone)::date - 1), 'source', 'nightly')
-           FROM halls RETURNING id`,
-        );
-        return { halls: rows.length };
+        return { halls: await this.rollups.queueYesterdays() };
       }
       default:
         throw new UnrecoverableError(`unknown job ${job.name}`);

@@ -1,4 +1,4 @@
-CREATE OR REPLACE FUNCTION public.rollup_hall_days(p_hall uuid, p_days date[])
+CREATE OR REPLACE FUNCTION public.rollup_hall_days(p_hall uuid, p_days date[], p_online_channels text[], p_clerk_roles text[])
  RETURNS void
  LANGUAGE plpgsql
 AS $function$
@@ -32,6 +32,10 @@ AS $function$
                  extract(hour FROM issued_at AT TIME ZONE v_zone)::smallint AS hour,
                  category_code, state,
                  extract(epoch FROM called_at - issued_at)::double precision AS wait,
+                 -- the minute a called ticket's wait ends in: ceil(seconds / 60), 0 for none or less, 1441 past a day
+                 CASE WHEN called_at IS NOT NULL
+                      THEN least(greatest(ceil(extract(epoch FROM called_at - issued_at) / 60), 0), 1441)::int END
+                   AS wait_minute,
                  extract(hour FROM called_at AT TIME ZONE v_zone)::smallint AS called_hour,
                  window_id,
                  CASE WHEN state = 'done' AND started_at IS NOT NULL AND completed_at IS NOT NULL
@@ -70,7 +74,7 @@ AS $function$
         )
         INSERT INTO rollup_daily (hall_id, service_date, category_code, arrivals, called, served, no_shows, cancelled,
                                   wait_sum_seconds, wait_p50_seconds, wait_p90_seconds, within_target, busy_windows,
-                                  rating_sum, rating_count, rating_low)
+                                  rating_sum, rating_count, rating_low, wait_minute_counts)
         SELECT p_hall, day, COALESCE(category_code, '*'), count(*)::int, count(wait)::int,
                count(*) FILTER (WHERE state = 'done')::int,
                count(*) FILTER (WHERE state = 'no_show')::int,
@@ -80,7 +84,13 @@ AS $function$
                percentile_cont(0.9) WITHIN GROUP (ORDER BY wait),
                count(*) FILTER (WHERE wait <= v_target * 60)::int,
                count(DISTINCT window_id)::int,
-               COALESCE(sum(rating), 0)::int, count(rating)::int, count(*) FILTER (WHERE rating <= 2)::int
+               COALESCE(sum(rating), 0)::int, count(rating)::int, count(*) FILTER (WHERE rating <= 2)::int,
+               -- the called tickets per minute of wait, 0 … the longest (max and array_agg are this level's)
+               COALESCE((SELECT array_agg(COALESCE(c.n, 0) ORDER BY k.m)
+                         FROM generate_series(0, max(wait_minute)) k(m)
+                         LEFT JOIN (SELECT u.m, count(*)::int AS n
+                                    FROM unnest(array_agg(wait_minute) FILTER (WHERE wait_minute IS NOT NULL)) u(m)
+                                    GROUP BY u.m) c ON c.m = k.m), '{}')
         FROM t GROUP BY GROUPING SETS ((day, category_code), (day));
 
         INSERT INTO rollup_hall_facts AS f (hall_id, service_date, visitors, handled_total, handled_online,
@@ -98,7 +108,7 @@ AS $function$
         ) ff USING (day)
         LEFT JOIN (
           SELECT record_date AS day, sum(count)::int AS total,
-                 (sum(count) FILTER (WHERE channel IN ('online_web', 'online_mobile')))::int AS online
+                 (sum(count) FILTER (WHERE channel = ANY (p_online_channels)))::int AS online
           FROM handling_records WHERE hall_id = p_hall AND record_date = ANY (v_days) GROUP BY 1
         ) hr USING (day)
         LEFT JOIN (
@@ -108,10 +118,10 @@ AS $function$
         ) cs USING (day)
         LEFT JOIN (
           SELECT effective_date AS day,
-                 count(*) FILTER (WHERE to_role IN ('department_clerk', 'comprehensive_clerk')
-                                    AND from_role NOT IN ('department_clerk', 'comprehensive_clerk'))::int AS moves_in,
-                 count(*) FILTER (WHERE from_role IN ('department_clerk', 'comprehensive_clerk')
-                                    AND to_role NOT IN ('department_clerk', 'comprehensive_clerk'))::int AS moves_out
+                 count(*) FILTER (WHERE to_role = ANY (p_clerk_roles)
+                                    AND NOT (from_role = ANY (p_clerk_roles)))::int AS moves_in,
+                 count(*) FILTER (WHERE from_role = ANY (p_clerk_roles)
+                                    AND NOT (to_role = ANY (p_clerk_roles)))::int AS moves_out
           FROM reassignments WHERE hall_id = p_hall AND effective_date = ANY (v_days) GROUP BY 1
         ) rs USING (day)
         ON CONFLICT (hall_id, service_date) DO UPDATE SET

@@ -20,6 +20,13 @@ describe('loadConfig', () => {
     expect(c.DATABASE_URL).toBe('postgresql://u@db:5432/x');
   });
 
+  it('refuses the former name of REDIS_PREFIX rather than ignore it', () => {
+    expect(() => loadConfig({ QUEUE_PREFIX: 'hall1' })).toThrow(
+      /QUEUE_PREFIX: renamed REDIS_PREFIX/,
+    );
+    expect(loadConfig({ REDIS_PREFIX: 'hall1' }).REDIS_PREFIX).toBe('hall1');
+  });
+
   it('names every bad variable', () => {
     try {
       loadConfig({

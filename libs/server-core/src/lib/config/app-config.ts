@@ -56,11 +56,14 @@ export class AppConfig {
   @IsString()
   DASHBOARD_DIR = '';
 
-  /** BullMQ key prefix, so tests and several installations can share one Redis. */
+  /**
+   * Prefix of every Redis key and channel of OneWindow (BullMQ jobs, the halls' live wake-ups), so
+   * tests and several installations can share one Redis.
+   */
   @Matches(/^[A-Za-z0-9_-]{1,40}$/, {
-    message: 'QUEUE_PREFIX must be 1–40 letters, digits, _ or -',
+    message: 'REDIS_PREFIX must be 1–40 letters, digits, _ or -',
   })
-  QUEUE_PREFIX = 'onewindow';
+  REDIS_PREFIX = 'onewindow';
 
   /** Run the migrations at API start (under an advisory lock). */
   @IsIn(['true', 'false'])
@@ -151,6 +154,8 @@ export function loadConfig(
     const why = Object.values(e.constraints ?? {}).join('; ');
     return `${e.property}${given === undefined ? '' : ` = ${JSON.stringify(given)}`}: ${why}`;
   });
+  if (env['QUEUE_PREFIX'] !== undefined)
+    problems.push('QUEUE_PREFIX: renamed REDIS_PREFIX; set that instead');
   if (
     config.NODE_ENV === 'production' &&
     config.JWT_SECRET === defaults.JWT_SECRET

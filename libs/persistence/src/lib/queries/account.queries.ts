@@ -1,0 +1,4 @@
+import { Queries } from './queries';
+
+/** User accounts as sign-in reads them. */
+export class AccountQueries extends Queries {}

@@ -1,0 +1,338 @@
+import type { TicketRecord } from '@onewindow/queueing';
+import { Queries } from './queries';
+import type { IssueTicketRow } from './sql-results';
+import type { TicketRow } from './ticket-row';
+
+/** Columns of a ticket (without its window's label); `t` is the tickets alias. Only for query classes. */
+export const TICKET_COLUMNS = `t.id, to_char(t.service_date, 'YYYY-MM-DD') AS service_date, t.hall_id, t.number, t.prefix, t.sequence,
+  t.service_item_code, t.category_code, t.priority, t.channel, t.state, t.issued_at, t.queue_at, t.called_at,
+  t.started_at, t.completed_at, t.cancelled_at, t.window_id, t.recall_count, t.outcome, t.rating, t.rating_reason, t.transferred_from_id`;
+
+/**
+ * The changes of one ticket's state after its issue and what each sets (`$3`, `$4`: the change's
+ * own values). Which state each may leave is the service's rule (TicketsService).
+ */
+const CHANGES = {
+  cancel: `state = 'cancelled', cancelled_at = now()`,
+  recall: `recall_count = recall_count + 1`,
+  start: `state = 'serving', started_at = now()`,
+  noShow: `state = 'no_show', completed_at = now()`,
+  complete: `state = 'done', completed_at = now(), outcome = $3, rating = $4`,
+} as const;
+export type TicketChange = keyof typeof CHANGES;
+
+/** The arguments of issue_ticket(), in its order. */
+export interface IssueTicketArgs {
+  hallId: string;
+  serviceDate: string;
+  principalKey: string;
+  idempotencyKey: string | null;
+  requestHash: string;
+  itemCode: string;
+  categoryCode: string;
+  prefix: string;
+  priority: string;
+  channel: string;
+  /** categories whose waiting tickets compete with the new one; null: every category */
+  competing: string[] | null;
+  id: string;
+  statusTokenHash: string;
+}
+
+/** A service item as a ticket is issued for it. */
+export interface IssuableItemRow {
+  code: string;
+  category_code: string;
+  ticket_prefix: string;
+  typical_handling_minutes: string;
+}
+
+/** What a window may call next, read after its lock (see `callCandidates`). */
+export interface CallCandidatesRow {
+  /** the number of the ticket the window still holds */
+  held: string | null;
+  n_id: string | null;
+  n_date: string | null;
+  n_queue: Date | null;
+  p_id: string | null;
+  p_date: string | null;
+  p_queue: Date | null;
+  normals_ahead: number;
+}
+
+/**
+ * Tickets: issuing (issue_ticket), calling, every transition, numbering (one path, transfers
+ * included: next_ticket_sequence and ticket_number), the queue as it stands and a hall's history
+ * as the planner reads it.
+ */
+export class TicketQueries extends Queries {
+  /**
+   * Issues a ticket in one statement (libs/persistence/src/sql/functions/issue_ticket.sql): key
+   * check, number, ticket, key row and live event commit together. The same Idempotency-Key with
+   * another body raises SQLSTATE OW409.
+   */
+  issue(a: IssueTicketArgs): Promise<IssueTicketRow[]> {
+    return this.rows<IssueTicketRow>(
+      `SELECT * FROM issue_ticket($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      [
+        a.hallId,
+        a.serviceDate,
+        a.principalKey,
+        a.idempotencyKey,
+        a.requestHash,
+        a.itemCode,
+        a.categoryCode,
+        a.prefix,
+        a.priority,
+        a.channel,
+        a.competing,
+        a.id,
+        a.statusTokenHash,
+      ],
+    );
+  }
+
+  /**
+   * Opens the waiting ticket a transfer makes, in one statement: the next number of the prefix
+   * (the one numbering path, as issue_ticket's), the row, and how many waiting tickets are ahead.
+   */
+  async insertTransferred(t: {
+    hallId: string;
+    serviceDate: string;
+    itemCode: string;
+    categoryCode: string;
+    prefix: string;
+    priority: string;
+    channel: string;
+    queueAt: Date | null;
+    transferredFromId: string | null;
+    competing: string[] | null;
+  }): Promise<TicketRow & { ahead: number }> {
+    const [row] = await this.rows<TicketRow & { ahead: number }>(
+      `WITH next AS (SELECT next_ticket_sequence($2, $1, $3) AS n)
+       INSERT INTO tickets AS t (service_date, hall_id, number, prefix, sequence, service_item_code, category_code, priority, channel,
+                                 state, issued_at, queue_at, transferred_from_id)
+       SELECT $1, $2, ticket_number($3, n), $3, n, $4, $5, $6, $7,
+              'waiting', now(), COALESCE($8, now()), $9
+       FROM next
+       RETURNING ${TICKET_COLUMNS},
+         tickets_ahead(t.hall_id, t.service_date, t.id, $10, CASE WHEN t.priority = 'normal' THEN 0 ELSE 1 END, t.queue_at) AS ahead`,
+      [
+        t.serviceDate,
+        t.hallId,
+        t.prefix,
+        t.itemCode,
+        t.categoryCode,
+        t.priority,
+        t.channel,
+        t.queueAt,
+        t.transferredFromId,
+        t.competing,
+      ],
+    );
+    return row;
+  }
+
+  /** Creates the ticket partitions of `day`'s month if they are missing. */
+  async ensurePartitions(day: string): Promise<void> {
+    await this.db.query(`SELECT ensure_ticket_partitions($1::date, $1::date)`, [
+      day,
+    ]);
+  }
+
+  /** A ticket with its window's label; undefined when unknown. */
+  find(id: string, serviceDate?: string): Promise<TicketRow | undefined> {
+    return this.row<TicketRow>(
+      `SELECT ${TICKET_COLUMNS}, w.label AS window_label FROM tickets t LEFT JOIN windows w ON w.id = t.window_id
+       WHERE t.id = $1 ${serviceDate ? 'AND t.service_date = $2' : ''}`,
+      serviceDate ? [id, serviceDate] : [id],
+    );
+  }
+
+  /** A ticket with its window's label, locked for a change (in a transaction). */
+  lock(id: string): Promise<TicketRow | undefined> {
+    return this.row<TicketRow>(
+      `SELECT ${TICKET_COLUMNS}, w.label AS window_label FROM tickets t LEFT JOIN windows w ON w.id = t.window_id
+       WHERE t.id = $1 FOR UPDATE OF t`,
+      [id],
+    );
+  }
+
+  /** A ticket locked for its rating, with the minutes since its completion. */
+  lockForRating(
+    id: string,
+  ): Promise<(TicketRow & { completed_ago: number | null }) | undefined> {
+    return this.row<TicketRow & { completed_ago: number | null }>(
+      `SELECT ${TICKET_COLUMNS}, w.label AS window_label,
+              extract(epoch FROM now() - t.completed_at) / 60 AS completed_ago
+       FROM tickets t LEFT JOIN windows w ON w.id = t.window_id
+       WHERE t.id = $1 FOR UPDATE OF t`,
+      [id],
+    );
+  }
+
+  /** Applies one change of state (CHANGES); the ticket as it is after it. */
+  async applyChange(
+    id: string,
+    serviceDate: string,
+    change: TicketChange,
+    values: unknown[] = [],
+  ): Promise<TicketRow> {
+    const { rows } = await this.change<TicketRow>(
+      `UPDATE tickets t SET ${CHANGES[change]} WHERE id = $1 AND service_date = $2 RETURNING ${TICKET_COLUMNS}`,
+      [id, serviceDate, ...values],
+    );
+    return rows[0];
+  }
+
+  /** Stores a rating pad's rating of the ticket. */
+  async rate(
+    id: string,
+    serviceDate: string,
+    rating: number,
+    reason: string | null,
+  ): Promise<TicketRow> {
+    const { rows } = await this.change<TicketRow>(
+      `UPDATE tickets t SET rating = $3, rating_reason = $4, rated_at = now()
+       WHERE id = $1 AND service_date = $2 RETURNING ${TICKET_COLUMNS}`,
+      [id, serviceDate, rating, reason],
+    );
+    return rows[0];
+  }
+
+  /** Ends a served ticket as transferred. */
+  async markTransferred(id: string, serviceDate: string): Promise<TicketRow> {
+    const { rows } = await this.change<TicketRow>(
+      `UPDATE tickets t SET state = 'transferred', completed_at = now() WHERE id = $1 AND service_date = $2 RETURNING ${TICKET_COLUMNS}`,
+      [id, serviceDate],
+    );
+    return rows[0];
+  }
+
+  /**
+   * After the window's lock, in one statement (a fresh snapshot, so a ticket called by the
+   * previous holder of the lock is seen): what the window still holds, the oldest normal and the
+   * oldest priority ticket it may serve (locked, skipping those other windows are taking), and how
+   * many normal tickets the priority one would overtake (counted up to `countUpTo`).
+   */
+  async callCandidates(
+    hallId: string,
+    serviceDate: string,
+    categories: string[] | null,
+    windowId: string,
+    countUpTo: number,
+  ): Promise<CallCandidatesRow> {
+    const [c] = await this.rows<CallCandidatesRow>(
+      `WITH n AS (
+         SELECT t.id, t.service_date::text AS service_date, t.queue_at FROM tickets t
+         WHERE t.hall_id = $1 AND t.service_date = $2 AND t.state = 'waiting'
+           AND ($3::text[] IS NULL OR t.category_code = ANY($3)) AND t.priority = 'normal'
+         ORDER BY t.queue_at, t.id LIMIT 1 FOR UPDATE SKIP LOCKED
+       ), p AS (
+         SELECT t.id, t.service_date::text AS service_date, t.queue_at FROM tickets t
+         WHERE t.hall_id = $1 AND t.service_date = $2 AND t.state = 'waiting'
+           AND ($3::text[] IS NULL OR t.category_code = ANY($3)) AND t.priority <> 'normal'
+         ORDER BY t.queue_at, t.id LIMIT 1 FOR UPDATE SKIP LOCKED
+       )
+       SELECT held.number AS held, n.id AS n_id, n.service_date AS n_date, n.queue_at AS n_queue,
+              p.id AS p_id, p.service_date AS p_date, p.queue_at AS p_queue,
+              (SELECT count(*)::int FROM (
+                 SELECT 1 FROM tickets x
+                 WHERE x.hall_id = $1 AND x.service_date = $2 AND x.state = 'waiting' AND x.priority = 'normal'
+                   AND ($3::text[] IS NULL OR x.category_code = ANY($3)) AND x.queue_at < p.queue_at
+                 LIMIT $5) ahead) AS normals_ahead
+       FROM (SELECT 1) one
+       LEFT JOIN n ON true
+       LEFT JOIN p ON true
+       LEFT JOIN LATERAL (
+         SELECT number FROM tickets h
+         WHERE h.hall_id = $1 AND h.service_date = $2 AND h.window_id = $4 AND h.state IN ('called', 'serving') LIMIT 1
+       ) held ON true`,
+      [hallId, serviceDate, categories, windowId, countUpTo],
+    );
+    return c;
+  }
+
+  /**
+   * Calls a ticket to a window. The moment of the call, not the transaction's start: the call may
+   * have waited for its window while the ticket it calls was issued (now() would stamp it before
+   * its issue).
+   */
+  async markCalled(
+    id: string,
+    serviceDate: string,
+    windowId: string,
+  ): Promise<TicketRow> {
+    const { rows } = await this.change<TicketRow>(
+      `UPDATE tickets t SET state = 'called', called_at = clock_timestamp(), window_id = $3
+       WHERE id = $1 AND service_date = $2 RETURNING ${TICKET_COLUMNS}`,
+      [id, serviceDate, windowId],
+    );
+    return rows[0];
+  }
+
+  /** The number of the ticket a window holds (called or serving), if any. */
+  async heldNumber(
+    hallId: string,
+    serviceDate: string,
+    windowId: string,
+  ): Promise<string | undefined> {
+    const held = await this.row<{ number: string }>(
+      `SELECT number FROM tickets WHERE hall_id = $1 AND service_date = $2 AND window_id = $3 AND state IN ('called', 'serving') LIMIT 1`,
+      [hallId, serviceDate, windowId],
+    );
+    return held?.number;
+  }
+
+  /** The ticket a window holds (called or serving), if any. */
+  held(
+    hallId: string,
+    serviceDate: string,
+    windowId: string,
+  ): Promise<TicketRow | undefined> {
+    return this.row<TicketRow>(
+      `SELECT ${TICKET_COLUMNS} FROM tickets t
+       WHERE t.hall_id = $1 AND t.service_date = $2 AND t.window_id = $3 AND t.state IN ('called', 'serving')`,
+      [hallId, serviceDate, windowId],
+    );
+  }
+
+  /** The province-wide catalog as tickets are issued from it (a hundred-odd rows). */
+  issuableItems(): Promise<IssuableItemRow[]> {
+    return this.rows<IssuableItemRow>(
+      `SELECT i.code, i.category_code, c.ticket_prefix, i.typical_handling_minutes
+       FROM service_items i JOIN categories c ON c.code = i.category_code`,
+    );
+  }
+
+  /**
+   * A hall's tickets of a span of service days as the planner's fit reads them (`fitHistory`): the
+   * local day and minute of issue in the hall's own time zone, the category, the handling minutes
+   * (started → completed) and whether the ticket ended as a no-show. Cancelled tickets are left
+   * out. The one read behind plans (worker) and the demand fit (API).
+   */
+  async history(
+    hallId: string,
+    from: string,
+    to: string,
+  ): Promise<TicketRecord[]> {
+    const rows = (await this.db.query(
+      `SELECT to_char(t.service_date, 'YYYY-MM-DD') AS d,
+              extract(epoch FROM (t.issued_at AT TIME ZONE h.timezone)::time)::float / 60 AS m,
+              t.category_code AS c,
+              CASE WHEN t.started_at IS NOT NULL AND t.completed_at IS NOT NULL
+                   THEN extract(epoch FROM t.completed_at - t.started_at)::float / 60 END AS s,
+              t.state = 'no_show' AS ns
+       FROM tickets t JOIN halls h ON h.id = t.hall_id
+       WHERE t.hall_id = $1 AND t.service_date BETWEEN $2 AND $3 AND t.state <> 'cancelled'`,
+      [hallId, from, to],
+    )) as { d: string; m: number; c: string; s: number | null; ns: boolean }[];
+    return rows.map((r) => ({
+      date: r.d,
+      minuteOfDay: r.m,
+      categoryCode: r.c,
+      serviceMinutes: r.s,
+      noShow: r.ns,
+    }));
+  }
+}
