@@ -16,6 +16,7 @@ import { NgxEchartsDirective, provideEchartsCore } from 'ngx-echarts';
 import { downloadText, downloadUrl } from '../core/download';
 import { CsvTable, safeFileName, toCsv } from '../core/format/csv';
 import { echartsLocale, Lang } from '../core/i18n/languages';
+import type { ChartBinding } from './chart-binding';
 import { CHART_DEFAULTS } from './chart-defaults';
 import { ChartOption, seriesList } from './chart-option';
 import { echarts } from './echarts-setup';
@@ -82,7 +83,7 @@ export function countPoints(option: unknown): number {
           <button
             type="button"
             class="btn btn-small"
-            [disabled]="!table() || status() !== 'ready'"
+            [disabled]="!shownTable() || shownStatus() !== 'ready'"
             [attr.aria-label]="
               'common.csvLabel' | transloco: { title: heading() }
             "
@@ -104,7 +105,7 @@ export function countPoints(option: unknown): number {
         [attr.data-locale]="locale()"
         [style.min-height.px]="height()"
       >
-        @switch (status()) {
+        @switch (shownStatus()) {
           @case ('ready') {
             <!-- ECharts takes its locale only at init: a change of language re-creates the chart. -->
             @switch (locale()) {
@@ -118,7 +119,7 @@ export function countPoints(option: unknown): number {
           }
           @case ('empty') {
             <p class="state" [style.min-height.px]="height()">
-              {{ message() || ('common.empty' | transloco) }}
+              {{ shownMessage() || ('common.empty' | transloco) }}
             </p>
           }
           @case ('error') {
@@ -127,7 +128,7 @@ export function countPoints(option: unknown): number {
               role="alert"
               [style.min-height.px]="height()"
             >
-              {{ message() }}
+              {{ shownMessage() }}
             </p>
           }
           @default {
@@ -137,7 +138,7 @@ export function countPoints(option: unknown): number {
           }
         }
       </div>
-      @if (status() === 'ready' && table(); as t) {
+      @if (shownStatus() === 'ready' && shownTable(); as t) {
         <details class="chart-data" (toggle)="onToggle($event)">
           <summary>{{ 'common.chartData' | transloco }}</summary>
           @if (tableOpen()) {
@@ -173,7 +174,7 @@ export function countPoints(option: unknown): number {
         role="img"
         [attr.aria-label]="label() || heading()"
         [style.height.px]="height()"
-        [options]="option() ?? {}"
+        [options]="shownOption() ?? {}"
         [initOpts]="initOpts()"
         (chartInit)="onInit($event)"
         (chartFinished)="onFinished()"
@@ -200,9 +201,25 @@ export class ChartCard {
   readonly label = input<string>('');
   readonly lang = input.required<Lang>();
   readonly height = input<number>(360);
+  /** Status, message, option and table from one data source (bindChart); overrides those inputs. */
+  readonly binding = input<ChartBinding | null>(null);
 
   readonly chartClick = output<ChartClick>();
 
+  protected readonly shownStatus = computed(
+    () => this.binding()?.status() ?? this.status(),
+  );
+  protected readonly shownMessage = computed(
+    () => this.binding()?.message() ?? this.message(),
+  );
+  protected readonly shownOption = computed(() => {
+    const b = this.binding();
+    return b ? b.option() : this.option();
+  });
+  protected readonly shownTable = computed(() => {
+    const b = this.binding();
+    return b ? b.table() : this.table();
+  });
   protected readonly defaults = inject(CHART_DEFAULTS);
   protected readonly headingId = signal(`chart-h-${ChartCard.nextId++}`);
   protected readonly locale = computed(() => echartsLocale(this.lang()));
@@ -214,21 +231,21 @@ export class ChartCard {
   protected readonly points = signal<number | null>(null);
   protected readonly tableOpen = signal(false);
   protected readonly chartState = computed(() =>
-    this.status() === 'ready'
+    this.shownStatus() === 'ready'
       ? this.drawn()
         ? 'rendered'
         : 'init'
-      : this.status(),
+      : this.shownStatus(),
   );
   protected readonly exportable = computed(
-    () => this.status() === 'ready' && this.drawn(),
+    () => this.shownStatus() === 'ready' && this.drawn(),
   );
   private chart: ECharts | null = null;
 
   constructor() {
     // a new state or language means a new chart: not drawn until it says so
     effect(() => {
-      this.status();
+      this.shownStatus();
       this.locale();
       untracked(() => this.drawn.set(false));
     });
@@ -274,7 +291,7 @@ export class ChartCard {
   }
 
   saveCsv(): void {
-    const table = this.table();
+    const table = this.shownTable();
     if (!table) return;
     downloadText(
       `${safeFileName(this.fileName())}.csv`,

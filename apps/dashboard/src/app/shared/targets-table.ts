@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { TargetView } from '@onewindow/contracts';
 import type { Lang } from '../core/i18n/languages';
-import { formatMetricValue, formatTarget } from '../core/format/targets';
+import { formatActual, formatTarget } from '../core/format/targets';
 
 /** Targets with their latest actual and status (a coloured badge with its word, never colour alone). */
 @Component({
@@ -60,8 +60,6 @@ export class TargetsTable {
   }
 
   protected actualText(t: TargetView): string {
-    return t.actual
-      ? formatMetricValue(t.metric, t.actual.value, this.lang())
-      : '—';
+    return formatActual(t, this.lang());
   }
 }

@@ -1,7 +1,7 @@
 import { fill } from '../../charts/common';
 import { Lang, TRANSLATIONS } from '../i18n/languages';
+import { formatShanghaiDateTime } from '../time/shanghai-time';
 import type { LoadState } from './loader';
-import type { ChartStatus } from '../../charts/chart-card';
 
 /** The message of a failed load: "not allowed" for a 403, else "could not load", with the API's words. */
 export function loadErrorText(state: LoadState<unknown>, lang: Lang): string {
@@ -13,17 +13,9 @@ export function loadErrorText(state: LoadState<unknown>, lang: Lang): string {
   });
 }
 
-/** The chart status of a load: loading, error, empty (by `isEmpty`) or ready. */
-export function chartStatusOf<T>(
-  state: LoadState<T>,
-  isEmpty: (data: T) => boolean = () => false,
-): ChartStatus {
-  switch (state.status) {
-    case 'ready':
-      return isEmpty(state.data) ? 'empty' : 'ready';
-    case 'error':
-      return 'error';
-    default:
-      return 'loading';
-  }
+/** When a load arrived, in Beijing time ('' until it has). */
+export function loadedAtText(state: LoadState<unknown>, lang: Lang): string {
+  return state.status === 'ready'
+    ? formatShanghaiDateTime(state.loadedAt, lang)
+    : '';
 }

@@ -25,3 +25,10 @@ export function formatTarget(target: TargetView, lang: Lang): string {
     return `${base} (${fill(t.chart.withinTarget, { minutes: target.parameter })})`;
   return base;
 }
+
+/** A target's latest actual in its metric's unit, "—" when there is none yet. */
+export function formatActual(target: TargetView, lang: Lang): string {
+  return target.actual
+    ? formatMetricValue(target.metric, target.actual.value, lang)
+    : '—';
+}

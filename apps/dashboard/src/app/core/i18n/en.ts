@@ -80,6 +80,11 @@ export const en: Translations = {
     sortBy: 'Sort by “{{column}}”',
     chartData: 'Chart data',
   },
+  form: {
+    required: 'Please fill in “{{field}}”.',
+    tooShort: '“{{field}}” needs at least {{min}} characters.',
+    invalid: '“{{field}}” is not in a valid form.',
+  },
   category: {
     social_security: 'Social security',
     medical_insurance: 'Medical insurance',
@@ -368,7 +373,7 @@ export const en: Translations = {
     valueHint: 'Shares are decimals between 0 and 1, e.g. 0.8.',
     parameter: 'Parameter',
     parameterHint:
-      'Share within the limit: the minutes; consultation mix: the online-human share.',
+      'Share within the limit: whole minutes (1–1440); consultation mix: the online-human share.',
     dueDate: 'Due date',
     newTarget: 'New target',
     targetCreated: 'Target added.',

@@ -77,6 +77,11 @@ export const zhCN = {
     sortBy: '按“{{column}}”排序',
     chartData: '图表数据',
   },
+  form: {
+    required: '请填写“{{field}}”。',
+    tooShort: '“{{field}}”至少需要 {{min}} 个字符。',
+    invalid: '“{{field}}”的格式不正确。',
+  },
   category: {
     social_security: '社会保障',
     medical_insurance: '医疗保障',
@@ -358,7 +363,7 @@ export const zhCN = {
     value: '目标值',
     valueHint: '比例请填写 0–1 之间的小数，例如 0.8。',
     parameter: '参数',
-    parameterHint: '限时内叫号占比：分钟数；咨询占比：线上人工占比。',
+    parameterHint: '限时内叫号占比：整数分钟（1–1440）；咨询占比：线上人工占比。',
     dueDate: '截止日期',
     newTarget: '新增目标',
     targetCreated: '已新增目标。',

@@ -2,11 +2,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
-  effect,
-  inject,
-  input,
   signal,
-  untracked,
 } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import {
@@ -17,13 +13,16 @@ import {
   type WindowView,
 } from '@onewindow/contracts';
 import { qrSvg } from '@onewindow/qr';
-import { AdminApi } from '../../core/api/admin.api';
 import { loader } from '../../core/api/loader';
-import { loadErrorText } from '../../core/api/load-text';
-import type { Lang } from '../../core/i18n/languages';
 import { formatShanghaiDateTime } from '../../core/time/shanghai-time';
-import { fieldValue, FormState } from './admin-form';
-import { FormStatus } from './form-status';
+import { AdminCell } from '../../shared/admin/admin-cell';
+import { AdminField } from '../../shared/admin/admin-field';
+import { AdminForm } from '../../shared/admin/admin-form';
+import { AdminTab } from '../../shared/admin/admin-tab';
+import { AdminSection } from '../../shared/admin/admin-section';
+import { AdminColumn, AdminTable } from '../../shared/admin/admin-table';
+import { fieldValue, FormState } from '../../shared/admin/form-state';
+import { FormStatus } from '../../shared/admin/form-status';
 
 /** The floor page each kind of device opens, paired by a link that carries its token after '#'. */
 const FLOOR_PAGE: Partial<Record<DeviceKind, string>> = {
@@ -38,18 +37,25 @@ const FLOOR_PAGE: Partial<Record<DeviceKind, string>> = {
  */
 @Component({
   selector: 'app-admin-devices',
-  imports: [TranslocoPipe, FormStatus],
+  imports: [
+    TranslocoPipe,
+    AdminSection,
+    FormStatus,
+    AdminForm,
+    AdminField,
+    AdminTable,
+    AdminCell,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <section class="card stack" aria-labelledby="issue-h">
-      <h2 id="issue-h">{{ 'admin.issueToken' | transloco }}</h2>
-      <form
-        class="form-grid"
-        data-testid="device-form"
-        (submit)="create($event)"
+    <app-admin-section headingId="issue-h" heading="admin.issueToken">
+      <app-admin-form
+        testId="device-form"
+        submitLabel="admin.issueToken"
+        [state]="form"
+        (save)="create($event)"
       >
-        <label class="field">
-          <span>{{ 'admin.kind' | transloco }}</span>
+        <app-admin-field label="admin.kind">
           <select
             name="kind"
             data-testid="device-kind"
@@ -59,35 +65,26 @@ const FLOOR_PAGE: Partial<Record<DeviceKind, string>> = {
               <option [value]="k">{{ 'deviceKind.' + k | transloco }}</option>
             }
           </select>
-        </label>
+        </app-admin-field>
         @if (kind() === 'rater') {
-          <label class="field">
-            <span>{{ 'admin.window' | transloco }}</span>
+          <app-admin-field label="admin.window">
             <select name="windowId" required data-testid="device-window">
               @for (w of windows(); track w.id) {
                 <option [value]="w.id">{{ w.label }}</option>
               }
             </select>
             <small class="muted">{{ 'admin.windowHint' | transloco }}</small>
-          </label>
+          </app-admin-field>
         }
-        <label class="field">
-          <span>{{ 'admin.deviceName' | transloco }}</span>
+        <app-admin-field label="admin.deviceName">
           <input
             name="name"
             required
             maxlength="100"
             data-testid="device-name"
           />
-        </label>
-        <button
-          type="submit"
-          class="btn btn-primary"
-          [disabled]="form.saving()"
-        >
-          {{ 'admin.issueToken' | transloco }}
-        </button>
-      </form>
+        </app-admin-field>
+      </app-admin-form>
       <app-form-status [state]="form" />
       @if (issued(); as d) {
         <div class="token-box" role="alert" data-testid="token-box">
@@ -142,76 +139,42 @@ const FLOOR_PAGE: Partial<Record<DeviceKind, string>> = {
           </button>
         </div>
       }
-    </section>
-    <section class="card stack" aria-labelledby="devices-h">
-      <h2 id="devices-h">{{ 'admin.devices' | transloco }}</h2>
+    </app-admin-section>
+    <app-admin-section headingId="devices-h" heading="admin.devices">
       <app-form-status [state]="actions" />
-      @if (devices.data(); as list) {
-        <div class="table-scroll">
-          <table class="data-table" data-testid="devices-table">
-            <thead>
-              <tr>
-                <th scope="col">{{ 'admin.deviceName' | transloco }}</th>
-                <th scope="col">{{ 'admin.kind' | transloco }}</th>
-                <th scope="col">{{ 'admin.createdAt' | transloco }}</th>
-                <th scope="col">{{ 'admin.lastSeen' | transloco }}</th>
-                <th scope="col">{{ 'admin.revokedAt' | transloco }}</th>
-                <th scope="col">{{ 'common.actions' | transloco }}</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (d of list; track d.id) {
-                <tr data-testid="device-row" [attr.data-name]="d.name">
-                  <th scope="row">{{ d.name }}</th>
-                  <td>
-                    {{ 'deviceKind.' + d.kind | transloco }}
-                    @if (d.windowLabel) {
-                      · {{ d.windowLabel }}
-                    }
-                  </td>
-                  <td>{{ time(d.createdAt) }}</td>
-                  <td>
-                    {{
-                      d.lastSeenAt
-                        ? time(d.lastSeenAt)
-                        : ('admin.never' | transloco)
-                    }}
-                  </td>
-                  <td>{{ d.revokedAt ? time(d.revokedAt) : '' }}</td>
-                  <td>
-                    @if (!d.revokedAt) {
-                      <button
-                        type="button"
-                        class="btn btn-small btn-danger"
-                        data-testid="revoke"
-                        (click)="revoke(d)"
-                      >
-                        {{ 'admin.revoke' | transloco }}
-                      </button>
-                    } @else {
-                      <span class="badge status-missed">{{
-                        'admin.revoked' | transloco
-                      }}</span>
-                    }
-                  </td>
-                </tr>
-              }
-            </tbody>
-          </table>
-        </div>
-      } @else if (devices.state().status === 'error') {
-        <p class="state-error" role="alert">{{ errorText() }}</p>
-      } @else {
-        <p class="muted">{{ 'common.loading' | transloco }}</p>
-      }
-    </section>
+      <app-admin-table
+        testId="devices-table"
+        [columns]="columns"
+        [rows]="devices.data() ?? []"
+        [state]="devices.state()"
+        [lang]="lang()"
+        [rowAttrs]="rowAttrs"
+      >
+        <ng-template
+          appAdminCell="actions"
+          [appAdminCellOf]="devices.data() ?? []"
+          let-d
+        >
+          @if (!d.revokedAt) {
+            <button
+              type="button"
+              class="btn btn-small btn-danger"
+              data-testid="revoke"
+              (click)="revoke(d)"
+            >
+              {{ 'admin.revoke' | transloco }}
+            </button>
+          } @else {
+            <span class="badge status-missed">{{
+              'admin.revoked' | transloco
+            }}</span>
+          }
+        </ng-template>
+      </app-admin-table>
+    </app-admin-section>
   `,
 })
-export class AdminDevices {
-  private readonly api = inject(AdminApi);
-  readonly hallId = input.required<string>();
-  readonly lang = input.required<Lang>();
-
+export class AdminDevices extends AdminTab {
   protected readonly kinds = DEVICE_KINDS;
   protected readonly form = new FormState();
   protected readonly actions = new FormState();
@@ -233,36 +196,51 @@ export class AdminDevices {
     return { url, qr: qrSvg(url) };
   });
 
-  constructor() {
-    effect(() => {
-      const hallId = this.hallId();
-      untracked(() => {
-        this.issued.set(null);
-        this.reload(hallId);
-        this.loadWindows(hallId);
-      });
-    });
-  }
+  protected readonly columns: AdminColumn<DeviceView>[] = [
+    { header: 'admin.deviceName', text: (d) => d.name, rowHeader: true },
+    {
+      header: 'admin.kind',
+      text: (d) =>
+        this.t(`deviceKind.${d.kind}`) +
+        (d.windowLabel ? ` · ${d.windowLabel}` : ''),
+    },
+    { header: 'admin.createdAt', text: (d) => this.time(d.createdAt) },
+    {
+      header: 'admin.lastSeen',
+      text: (d) =>
+        d.lastSeenAt ? this.time(d.lastSeenAt) : this.t('admin.never'),
+    },
+    {
+      header: 'admin.revokedAt',
+      text: (d) => (d.revokedAt ? this.time(d.revokedAt) : ''),
+    },
+    { header: 'common.actions', cell: 'actions' },
+  ];
+  protected readonly rowAttrs = (d: DeviceView) => ({
+    'data-testid': 'device-row',
+    'data-name': d.name,
+  });
 
-  protected errorText(): string {
-    return loadErrorText(this.devices.state(), this.lang());
+  constructor() {
+    super();
+    this.follow(this.hallId, (hallId) => {
+      this.issued.set(null);
+      this.reload(hallId);
+      this.loadWindows(hallId);
+    });
   }
 
   protected time(iso: string): string {
     return formatShanghaiDateTime(new Date(iso), this.lang());
   }
 
-  protected create(event: Event): void {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const name = fieldValue(form, 'name');
-    if (!name) return;
+  protected create(form: HTMLFormElement): void {
     this.copied.set(false);
     const kind = fieldValue(form, 'kind') as DeviceKind;
     this.form.run(
       this.api.createDevice(this.hallId(), {
         kind,
-        name,
+        name: fieldValue(form, 'name'),
         ...(kind === 'rater' ? { windowId: fieldValue(form, 'windowId') } : {}),
       }),
       (d) => {

@@ -2,13 +2,8 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
-  effect,
-  inject,
-  input,
   signal,
-  untracked,
 } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { TranslocoPipe } from '@jsverse/transloco';
 import {
   STAFF_ROLES,
@@ -17,16 +12,23 @@ import {
   type StaffRole,
   type StaffView,
 } from '@onewindow/contracts';
-import { catchError, of } from 'rxjs';
-import { AdminApi, type StaffChange } from '../../core/api/admin.api';
-import { DirectoryApi } from '../../core/api/directory.api';
+import type { StaffChange } from '../../core/api/admin.api';
 import { loader } from '../../core/api/loader';
-import { loadErrorText } from '../../core/api/load-text';
-import { categoryName } from '../../core/format/category';
-import type { Lang } from '../../core/i18n/languages';
 import { todayInShanghai } from '../../core/time/shanghai-time';
-import { checkedValues, fieldValue, FormState } from './admin-form';
-import { FormStatus } from './form-status';
+import { AdminCell } from '../../shared/admin/admin-cell';
+import { AdminChecks } from '../../shared/admin/admin-checks';
+import { AdminField } from '../../shared/admin/admin-field';
+import { AdminForm } from '../../shared/admin/admin-form';
+import { AdminTab, categoryChoices } from '../../shared/admin/admin-tab';
+import { AdminSection } from '../../shared/admin/admin-section';
+import { AdminColumn, AdminTable } from '../../shared/admin/admin-table';
+import {
+  checkedValues,
+  fieldValue,
+  FormState,
+  isChecked,
+} from '../../shared/admin/form-state';
+import { FormStatus } from '../../shared/admin/form-status';
 
 /**
  * Staff (add a person, edit name, skills and whether they are active) and their moves between roles
@@ -34,15 +36,26 @@ import { FormStatus } from './form-status';
  */
 @Component({
   selector: 'app-admin-staff',
-  imports: [TranslocoPipe, FormStatus],
+  imports: [
+    TranslocoPipe,
+    AdminSection,
+    FormStatus,
+    AdminForm,
+    AdminField,
+    AdminChecks,
+    AdminTable,
+    AdminCell,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="grid-2">
-      <section class="card stack" aria-labelledby="move-h">
-        <h2 id="move-h">{{ 'admin.reassign' | transloco }}</h2>
-        <form class="form-grid" data-testid="move-form" (submit)="move($event)">
-          <label class="field">
-            <span>{{ 'admin.person' | transloco }}</span>
+      <app-admin-section headingId="move-h" heading="admin.reassign">
+        <app-admin-form
+          testId="move-form"
+          [state]="moveForm"
+          (save)="move($event)"
+        >
+          <app-admin-field label="admin.person">
             <select name="staffId" required data-testid="move-person">
               @for (s of activeStaff(); track s.id) {
                 <option [value]="s.id">
@@ -50,24 +63,18 @@ import { FormStatus } from './form-status';
                 </option>
               }
             </select>
-          </label>
-          <label class="field">
-            <span>{{ 'admin.toRole' | transloco }}</span>
+          </app-admin-field>
+          <app-admin-field label="admin.toRole">
             <select name="toRole" data-testid="move-role">
               @for (r of roles; track r) {
                 <option [value]="r">{{ 'staffRole.' + r | transloco }}</option>
               }
             </select>
-          </label>
-          <label class="field">
-            <span
-              >{{ 'admin.toPlace' | transloco }}
-              {{ 'common.optional' | transloco }}</span
-            >
+          </app-admin-field>
+          <app-admin-field label="admin.toPlace" optional>
             <input name="toPlace" maxlength="100" />
-          </label>
-          <label class="field">
-            <span>{{ 'admin.effectiveDate' | transloco }}</span>
+          </app-admin-field>
+          <app-admin-field label="admin.effectiveDate">
             <input
               type="date"
               name="effectiveDate"
@@ -75,128 +82,74 @@ import { FormStatus } from './form-status';
               [max]="today"
               required
             />
-          </label>
-          <label class="field" style="grid-column: 1 / -1">
-            <span
-              >{{ 'admin.reason' | transloco }}
-              {{ 'common.optional' | transloco }}</span
-            >
+          </app-admin-field>
+          <app-admin-field label="admin.reason" optional wide>
             <input name="reason" maxlength="500" />
-          </label>
-          <button
-            type="submit"
-            class="btn btn-primary"
-            [disabled]="moveForm.saving()"
-          >
-            {{ 'common.save' | transloco }}
-          </button>
-        </form>
+          </app-admin-field>
+        </app-admin-form>
         <app-form-status [state]="moveForm" />
-      </section>
-      <section class="card stack" aria-labelledby="new-staff-h">
-        <h2 id="new-staff-h">{{ 'admin.newStaff' | transloco }}</h2>
-        <form
-          class="form-grid"
-          data-testid="staff-form"
-          (submit)="create($event)"
+      </app-admin-section>
+      <app-admin-section headingId="new-staff-h" heading="admin.newStaff">
+        <app-admin-form
+          testId="staff-form"
+          submitLabel="admin.create"
+          [state]="staffForm"
+          (save)="create($event)"
         >
-          <label class="field">
-            <span>{{ 'admin.staffName' | transloco }}</span>
+          <app-admin-field label="admin.staffName">
             <input
               name="name"
               required
               maxlength="100"
               data-testid="staff-name"
             />
-          </label>
-          <label class="field">
-            <span>{{ 'admin.staffRole' | transloco }}</span>
+          </app-admin-field>
+          <app-admin-field label="admin.staffRole">
             <select name="role">
               @for (r of startingRoles; track r) {
                 <option [value]="r">{{ 'staffRole.' + r | transloco }}</option>
               }
             </select>
-          </label>
-          <fieldset class="checks" style="grid-column: 1 / -1">
-            <legend class="muted small">
-              {{ 'admin.skills' | transloco }}
-            </legend>
-            @for (c of categories(); track c.code) {
-              <label
-                ><input type="checkbox" name="skills" [value]="c.code" />{{
-                  name(c.code)
-                }}</label
-              >
-            }
-          </fieldset>
-          <button
-            type="submit"
-            class="btn btn-primary"
-            [disabled]="staffForm.saving()"
-          >
-            {{ 'admin.create' | transloco }}
-          </button>
-        </form>
+          </app-admin-field>
+          <app-admin-checks
+            legend="admin.skills"
+            name="skills"
+            [choices]="categories.choices()"
+          />
+        </app-admin-form>
         <app-form-status [state]="staffForm" />
-      </section>
+      </app-admin-section>
     </div>
 
     <div class="grid-2">
-      <section class="card stack" aria-labelledby="moves-h">
-        <h2 id="moves-h">{{ 'admin.recentMoves' | transloco }}</h2>
-        @if (moves.data(); as m) {
-          @if (m.items.length === 0) {
-            <p class="muted">{{ 'admin.movesEmpty' | transloco }}</p>
-          } @else {
-            <div class="table-scroll">
-              <table class="data-table" data-testid="moves-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{{ 'admin.effectiveDate' | transloco }}</th>
-                    <th scope="col">{{ 'admin.person' | transloco }}</th>
-                    <th scope="col">{{ 'admin.fromRole' | transloco }}</th>
-                    <th scope="col">{{ 'admin.toRole' | transloco }}</th>
-                    <th scope="col">{{ 'admin.reason' | transloco }}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  @for (r of m.items; track r.id) {
-                    <tr>
-                      <td>{{ r.effectiveDate }}</td>
-                      <td>{{ r.staffName }}</td>
-                      <td>{{ 'staffRole.' + r.fromRole | transloco }}</td>
-                      <td>
-                        {{ 'staffRole.' + r.toRole | transloco
-                        }}{{ r.toPlace ? ' · ' + r.toPlace : '' }}
-                      </td>
-                      <td class="small">{{ r.reason ?? '' }}</td>
-                    </tr>
-                  }
-                </tbody>
-              </table>
-            </div>
-          }
-        } @else if (moves.state().status === 'error') {
-          <p class="state-error" role="alert">{{ error(moves.state()) }}</p>
-        } @else {
-          <p class="muted">{{ 'common.loading' | transloco }}</p>
-        }
-      </section>
-      <section class="card stack" aria-labelledby="staff-h">
-        <h2 id="staff-h">
-          {{ 'admin.staff' | transloco }} ({{ staff.data()?.total ?? 0 }})
-        </h2>
+      <app-admin-section headingId="moves-h" heading="admin.recentMoves">
+        <app-admin-table
+          testId="moves-table"
+          empty="admin.movesEmpty"
+          emptyAs="text"
+          [columns]="moveColumns"
+          [rows]="moves.data()?.items ?? []"
+          [state]="moves.state()"
+          [lang]="lang()"
+        />
+      </app-admin-section>
+      <app-admin-section
+        headingId="staff-h"
+        heading="admin.staff"
+        [count]="staff.data()?.total ?? 0"
+      >
         @for (p of editList(); track p.id) {
-          <form
-            class="form-grid"
-            data-testid="staff-edit-form"
-            (submit)="save($event, p)"
+          <app-admin-form
+            testId="staff-edit-form"
+            cancelable
+            [state]="editForm"
+            (save)="save($event, p)"
+            (cancelled)="editing.set(null)"
           >
             <h3 style="grid-column: 1 / -1">
               {{ 'admin.editStaffOf' | transloco: { name: p.name } }}
             </h3>
-            <label class="field">
-              <span>{{ 'admin.staffName' | transloco }}</span>
+            <app-admin-field label="admin.staffName">
               <input
                 name="name"
                 required
@@ -204,7 +157,7 @@ import { FormStatus } from './form-status';
                 [value]="p.name"
                 data-testid="staff-edit-name"
               />
-            </label>
+            </app-admin-field>
             <label class="checks">
               <input
                 type="checkbox"
@@ -219,87 +172,43 @@ import { FormStatus } from './form-status';
                 {{ 'admin.leftCannotActivate' | transloco }}
               </p>
             }
-            <fieldset class="checks" style="grid-column: 1 / -1">
-              <legend class="muted small">
-                {{ 'admin.skills' | transloco }}
-              </legend>
-              @for (c of categories(); track c.code) {
-                <label
-                  ><input
-                    type="checkbox"
-                    name="skills"
-                    [value]="c.code"
-                    [checked]="p.skills.includes(c.code)"
-                  />{{ name(c.code) }}</label
-                >
-              }
-            </fieldset>
-            <button
-              type="submit"
-              class="btn btn-primary"
-              [disabled]="editForm.saving()"
-            >
-              {{ 'common.save' | transloco }}
-            </button>
-            <button type="button" class="btn" (click)="editing.set(null)">
-              {{ 'common.cancel' | transloco }}
-            </button>
-          </form>
+            <app-admin-checks
+              legend="admin.skills"
+              name="skills"
+              [choices]="categories.choices()"
+              [checked]="p.skills"
+            />
+          </app-admin-form>
         }
         <app-form-status [state]="editForm" />
-        @if (staff.data(); as s) {
-          <div class="table-scroll">
-            <table class="data-table" data-testid="staff-table">
-              <thead>
-                <tr>
-                  <th scope="col">{{ 'admin.staffName' | transloco }}</th>
-                  <th scope="col">{{ 'admin.staffRole' | transloco }}</th>
-                  <th scope="col">{{ 'admin.skills' | transloco }}</th>
-                  <th scope="col">{{ 'admin.active' | transloco }}</th>
-                  <th scope="col">{{ 'common.actions' | transloco }}</th>
-                </tr>
-              </thead>
-              <tbody>
-                @for (p of s.items; track p.id) {
-                  <tr data-testid="staff-row" [attr.data-name]="p.name">
-                    <th scope="row">{{ p.name }}</th>
-                    <td>{{ 'staffRole.' + p.role | transloco }}</td>
-                    <td class="small">{{ skillsText(p) }}</td>
-                    <td>
-                      {{
-                        (p.active ? 'admin.active' : 'admin.inactive')
-                          | transloco
-                      }}
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        class="btn btn-small"
-                        data-testid="edit-staff"
-                        (click)="edit(p)"
-                      >
-                        {{ 'admin.edit' | transloco }}
-                      </button>
-                    </td>
-                  </tr>
-                }
-              </tbody>
-            </table>
-          </div>
-        } @else if (staff.state().status === 'error') {
-          <p class="state-error" role="alert">{{ error(staff.state()) }}</p>
-        } @else {
-          <p class="muted">{{ 'common.loading' | transloco }}</p>
-        }
-      </section>
+        <app-admin-table
+          testId="staff-table"
+          [columns]="staffColumns"
+          [rows]="staff.data()?.items ?? []"
+          [state]="staff.state()"
+          [lang]="lang()"
+          [rowAttrs]="staffAttrs"
+        >
+          <ng-template
+            appAdminCell="edit"
+            [appAdminCellOf]="staff.data()?.items ?? []"
+            let-p
+          >
+            <button
+              type="button"
+              class="btn btn-small"
+              data-testid="edit-staff"
+              (click)="edit(p)"
+            >
+              {{ 'admin.edit' | transloco }}
+            </button>
+          </ng-template>
+        </app-admin-table>
+      </app-admin-section>
     </div>
   `,
 })
-export class AdminStaff {
-  private readonly api = inject(AdminApi);
-  readonly hallId = input.required<string>();
-  readonly lang = input.required<Lang>();
-
+export class AdminStaff extends AdminTab {
   protected readonly roles = STAFF_ROLES;
   protected readonly startingRoles = STAFF_ROLES.filter((r) => r !== 'left');
   protected readonly today = todayInShanghai();
@@ -315,48 +224,55 @@ export class AdminStaff {
   });
   protected readonly staff = loader<ListResponse<StaffView>>();
   protected readonly moves = loader<ListResponse<ReassignmentView>>();
-  protected readonly categories = toSignal(
-    inject(DirectoryApi)
-      .categories()
-      .pipe(catchError(() => of([]))),
-    { initialValue: [] },
-  );
+  protected readonly categories = categoryChoices(this.lang);
   protected readonly activeStaff = computed(() =>
     (this.staff.data()?.items ?? []).filter(
       (s) => s.active && s.role !== 'left',
     ),
   );
 
+  protected readonly moveColumns: AdminColumn<ReassignmentView>[] = [
+    { header: 'admin.effectiveDate', text: (r) => r.effectiveDate },
+    { header: 'admin.person', text: (r) => r.staffName },
+    { header: 'admin.fromRole', key: (r) => `staffRole.${r.fromRole}` },
+    {
+      header: 'admin.toRole',
+      text: (r) =>
+        this.t(`staffRole.${r.toRole}`) + (r.toPlace ? ` · ${r.toPlace}` : ''),
+    },
+    { header: 'admin.reason', text: (r) => r.reason ?? '', class: 'small' },
+  ];
+  protected readonly staffColumns: AdminColumn<StaffView>[] = [
+    { header: 'admin.staffName', text: (p) => p.name, rowHeader: true },
+    { header: 'admin.staffRole', key: (p) => `staffRole.${p.role}` },
+    {
+      header: 'admin.skills',
+      text: (p) => p.skills.map((c) => this.categories.name(c)).join('、'),
+      class: 'small',
+    },
+    {
+      header: 'admin.active',
+      key: (p) => (p.active ? 'admin.active' : 'admin.inactive'),
+    },
+    { header: 'common.actions', cell: 'edit' },
+  ];
+  protected readonly staffAttrs = (p: StaffView) => ({
+    'data-testid': 'staff-row',
+    'data-name': p.name,
+  });
+
   constructor() {
-    effect(() => {
-      const hallId = this.hallId();
-      untracked(() => {
-        this.editing.set(null);
-        this.reload(hallId);
-      });
+    super();
+    this.follow(this.hallId, (hallId) => {
+      this.editing.set(null);
+      this.reload(hallId);
     });
   }
 
-  protected name(code: string): string {
-    return categoryName(code, this.lang(), this.categories());
-  }
-
-  protected skillsText(s: StaffView): string {
-    return s.skills.map((c) => this.name(c)).join('、');
-  }
-
-  protected error(state: Parameters<typeof loadErrorText>[0]): string {
-    return loadErrorText(state, this.lang());
-  }
-
-  protected create(event: Event): void {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const name = fieldValue(form, 'name');
-    if (!name) return;
+  protected create(form: HTMLFormElement): void {
     this.staffForm.run(
       this.api.createStaff(this.hallId(), {
-        name,
+        name: fieldValue(form, 'name'),
         role: fieldValue(form, 'role') as StaffRole,
         skills: checkedValues(form, 'skills'),
       }),
@@ -368,16 +284,12 @@ export class AdminStaff {
     );
   }
 
-  protected move(event: Event): void {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const staffId = fieldValue(form, 'staffId');
-    if (!staffId) return;
+  protected move(form: HTMLFormElement): void {
     const toPlace = fieldValue(form, 'toPlace');
     const reason = fieldValue(form, 'reason');
     this.moveForm.run(
       this.api.createReassignment(this.hallId(), {
-        staffId,
+        staffId: fieldValue(form, 'staffId'),
         toRole: fieldValue(form, 'toRole') as StaffRole,
         effectiveDate: fieldValue(form, 'effectiveDate') || this.today,
         ...(toPlace ? { toPlace } : {}),
@@ -391,30 +303,22 @@ export class AdminStaff {
   }
 
   protected edit(p: StaffView): void {
-    this.editForm.ok.set(null);
-    this.editForm.error.set(null);
+    this.editForm.clear();
     this.editing.set(p);
   }
 
   /** Sends only what changed: name, skills, active. */
-  protected save(event: Event, p: StaffView): void {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
+  protected save(form: HTMLFormElement, p: StaffView): void {
     const name = fieldValue(form, 'name');
-    if (!name) return;
     const skills = checkedValues(form, 'skills').sort();
-    const active = (form.elements.namedItem('active') as HTMLInputElement)
-      .checked;
+    const active = isChecked(form, 'active');
     const change: StaffChange = {};
     if (name !== p.name) change.name = name;
     if (skills.join(',') !== [...p.skills].sort().join(','))
       change.skills = skills;
     if (p.role !== 'left' && active !== p.active) change.active = active;
-    if (!Object.keys(change).length) {
-      this.editForm.error.set(null);
-      this.editForm.ok.set({ key: 'admin.nothingChanged', params: {} });
-      return;
-    }
+    if (!Object.keys(change).length)
+      return this.editForm.say('admin.nothingChanged');
     this.editForm.run(
       this.api.updateStaff(this.hallId(), p.id, change),
       (saved) => {

@@ -1,12 +1,9 @@
+import { NgTemplateOutlet } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
   computed,
-  effect,
-  inject,
-  input,
   signal,
-  untracked,
 } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import {
@@ -17,94 +14,59 @@ import {
   type TargetMetric,
   type TargetView,
 } from '@onewindow/contracts';
-import { AdminApi, type TargetChange } from '../../core/api/admin.api';
+import type { TargetChange } from '../../core/api/admin.api';
 import { loader } from '../../core/api/loader';
-import { loadErrorText } from '../../core/api/load-text';
-import { formatMetricValue, formatTarget } from '../../core/format/targets';
-import type { Lang } from '../../core/i18n/languages';
-import { fieldValue, FormState } from './admin-form';
-import { FormStatus } from './form-status';
+import { formatActual, formatTarget } from '../../core/format/targets';
+import { AdminCell } from '../../shared/admin/admin-cell';
+import { AdminField } from '../../shared/admin/admin-field';
+import { AdminForm } from '../../shared/admin/admin-form';
+import { AdminTab } from '../../shared/admin/admin-tab';
+import { AdminSection } from '../../shared/admin/admin-section';
+import { AdminColumn, AdminTable } from '../../shared/admin/admin-table';
+import { fieldValue, FormState } from '../../shared/admin/form-state';
+import { FormStatus } from '../../shared/admin/form-status';
 
 /** The hall's targets: set one, change one, delete one; each shown with its actual and status. */
 @Component({
   selector: 'app-admin-targets',
-  imports: [TranslocoPipe, FormStatus],
+  imports: [
+    TranslocoPipe,
+    AdminSection,
+    NgTemplateOutlet,
+    FormStatus,
+    AdminForm,
+    AdminField,
+    AdminTable,
+    AdminCell,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <section class="card stack" aria-labelledby="new-target-h">
-      <h2 id="new-target-h">{{ 'admin.newTarget' | transloco }}</h2>
-      <form
-        class="form-grid"
-        data-testid="target-form"
-        (submit)="create($event)"
+    <app-admin-section headingId="new-target-h" heading="admin.newTarget">
+      <app-admin-form
+        testId="target-form"
+        submitLabel="admin.create"
+        [state]="form"
+        (save)="create($event)"
       >
-        <label class="field">
-          <span>{{ 'admin.metric' | transloco }}</span>
-          <select name="metric" data-testid="target-metric">
-            @for (m of metrics; track m) {
-              <option [value]="m">{{ 'metric.' + m | transloco }}</option>
-            }
-          </select>
-        </label>
-        <label class="field">
-          <span>{{ 'admin.comparison' | transloco }}</span>
-          <select name="comparison" data-testid="target-comparison">
-            @for (c of comparisons; track c) {
-              <option [value]="c">{{ 'comparison.' + c | transloco }}</option>
-            }
-          </select>
-        </label>
-        <label class="field">
-          <span>{{ 'admin.value' | transloco }}</span>
-          <input
-            name="value"
-            type="number"
-            step="any"
-            min="0"
-            required
-            data-testid="target-value"
-          />
-        </label>
-        <label class="field">
-          <span
-            >{{ 'admin.parameter' | transloco }}
-            {{ 'common.optional' | transloco }}</span
-          >
-          <input name="parameter" type="number" step="any" min="0" />
-        </label>
-        <label class="field">
-          <span>{{ 'admin.dueDate' | transloco }}</span>
-          <input name="dueDate" type="date" required data-testid="target-due" />
-        </label>
-        <label class="field">
-          <span
-            >{{ 'common.note' | transloco }}
-            {{ 'common.optional' | transloco }}</span
-          >
-          <input name="note" maxlength="500" />
-        </label>
-        <button
-          type="submit"
-          class="btn btn-primary"
-          [disabled]="form.saving()"
-        >
-          {{ 'admin.create' | transloco }}
-        </button>
-      </form>
+        <ng-container
+          *ngTemplateOutlet="fields; context: { $implicit: null, id: 'target' }"
+        />
+      </app-admin-form>
       <p class="muted small">
         {{ 'admin.valueHint' | transloco }}
         {{ 'admin.parameterHint' | transloco }}
       </p>
       <app-form-status [state]="form" />
-    </section>
-    <section class="card stack" aria-labelledby="targets-list-h">
-      <h2 id="targets-list-h">{{ 'admin.targets' | transloco }}</h2>
+    </app-admin-section>
+    <app-admin-section headingId="targets-list-h" heading="admin.targets">
       <app-form-status [state]="actions" />
       @for (t of editList(); track t.id) {
-        <form
-          class="form-grid"
-          data-testid="target-edit-form"
-          (submit)="save($event, t)"
+        <app-admin-form
+          testId="target-edit-form"
+          cancelable
+          [state]="actions"
+          (save)="save($event, t)"
+          (cancelled)="editing.set(null)"
         >
           <h3 style="grid-column: 1 / -1">
             {{
@@ -112,151 +74,113 @@ import { FormStatus } from './form-status';
                 | transloco: { metric: ('metric.' + t.metric | transloco) }
             }}
           </h3>
-          <label class="field">
-            <span>{{ 'admin.metric' | transloco }}</span>
-            <select name="metric">
-              @for (m of metrics; track m) {
-                <option [value]="m" [selected]="m === t.metric">
-                  {{ 'metric.' + m | transloco }}
-                </option>
-              }
-            </select>
-          </label>
-          <label class="field">
-            <span>{{ 'admin.comparison' | transloco }}</span>
-            <select name="comparison">
-              @for (c of comparisons; track c) {
-                <option [value]="c" [selected]="c === t.comparison">
-                  {{ 'comparison.' + c | transloco }}
-                </option>
-              }
-            </select>
-          </label>
-          <label class="field">
-            <span>{{ 'admin.value' | transloco }}</span>
-            <input
-              name="value"
-              type="number"
-              step="any"
-              min="0"
-              required
-              [value]="t.value"
-              data-testid="target-edit-value"
-            />
-          </label>
-          <label class="field">
-            <span
-              >{{ 'admin.parameter' | transloco }}
-              {{ 'common.optional' | transloco }}</span
-            >
-            <input
-              name="parameter"
-              type="number"
-              step="any"
-              min="0"
-              [value]="t.parameter ?? ''"
-            />
-          </label>
-          <label class="field">
-            <span>{{ 'admin.dueDate' | transloco }}</span>
-            <input
-              name="dueDate"
-              type="date"
-              required
-              [value]="t.dueDate"
-              data-testid="target-edit-due"
-            />
-          </label>
-          <label class="field">
-            <span
-              >{{ 'common.note' | transloco }}
-              {{ 'common.optional' | transloco }}</span
-            >
-            <input name="note" maxlength="500" [value]="t.note ?? ''" />
-          </label>
+          <ng-container
+            *ngTemplateOutlet="
+              fields;
+              context: { $implicit: t, id: 'target-edit' }
+            "
+          />
+        </app-admin-form>
+      }
+      <app-admin-table
+        testId="admin-targets-table"
+        empty="hall.targetsEmpty"
+        [columns]="columns"
+        [rows]="targets.data()?.items ?? []"
+        [state]="targets.state()"
+        [lang]="lang()"
+        [rowAttrs]="rowAttrs"
+      >
+        <ng-template
+          appAdminCell="status"
+          [appAdminCellOf]="targets.data()?.items ?? []"
+          let-t
+        >
+          <span class="badge" [class]="'badge status-' + t.status">{{
+            'targetStatus.' + t.status | transloco
+          }}</span>
+        </ng-template>
+        <ng-template
+          appAdminCell="actions"
+          [appAdminCellOf]="targets.data()?.items ?? []"
+          let-t
+        >
           <button
-            type="submit"
-            class="btn btn-primary"
-            [disabled]="actions.saving()"
+            type="button"
+            class="btn btn-small"
+            data-testid="edit-target"
+            (click)="edit(t)"
           >
-            {{ 'common.save' | transloco }}
+            {{ 'admin.edit' | transloco }}
           </button>
-          <button type="button" class="btn" (click)="editing.set(null)">
-            {{ 'common.cancel' | transloco }}
+          <button
+            type="button"
+            class="btn btn-small btn-danger"
+            data-testid="delete-target"
+            (click)="remove(t)"
+          >
+            {{ 'admin.deleteTarget' | transloco }}
           </button>
-        </form>
-      }
-      @if (targets.data(); as list) {
-        <div class="table-scroll">
-          <table class="data-table" data-testid="admin-targets-table">
-            <thead>
-              <tr>
-                <th scope="col">{{ 'hall.colMetric' | transloco }}</th>
-                <th scope="col">{{ 'hall.colTarget' | transloco }}</th>
-                <th scope="col">{{ 'hall.colDue' | transloco }}</th>
-                <th scope="col" class="num">
-                  {{ 'hall.colActual' | transloco }}
-                </th>
-                <th scope="col">{{ 'hall.colStatus' | transloco }}</th>
-                <th scope="col">{{ 'hall.colNote' | transloco }}</th>
-                <th scope="col">{{ 'common.actions' | transloco }}</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (t of list.items; track t.id) {
-                <tr data-testid="admin-target-row">
-                  <td>{{ 'metric.' + t.metric | transloco }}</td>
-                  <td>{{ target(t) }}</td>
-                  <td>{{ t.dueDate }}</td>
-                  <td class="num">{{ actual(t) }}</td>
-                  <td>
-                    <span class="badge" [class]="'badge status-' + t.status">{{
-                      'targetStatus.' + t.status | transloco
-                    }}</span>
-                  </td>
-                  <td class="small">{{ t.note ?? '' }}</td>
-                  <td>
-                    <button
-                      type="button"
-                      class="btn btn-small"
-                      data-testid="edit-target"
-                      (click)="edit(t)"
-                    >
-                      {{ 'admin.edit' | transloco }}
-                    </button>
-                    <button
-                      type="button"
-                      class="btn btn-small btn-danger"
-                      data-testid="delete-target"
-                      (click)="remove(t)"
-                    >
-                      {{ 'admin.deleteTarget' | transloco }}
-                    </button>
-                  </td>
-                </tr>
-              } @empty {
-                <tr>
-                  <td colspan="7" class="muted">
-                    {{ 'hall.targetsEmpty' | transloco }}
-                  </td>
-                </tr>
-              }
-            </tbody>
-          </table>
-        </div>
-      } @else if (targets.state().status === 'error') {
-        <p class="state-error" role="alert">{{ errorText() }}</p>
-      } @else {
-        <p class="muted">{{ 'common.loading' | transloco }}</p>
-      }
-    </section>
+        </ng-template>
+      </app-admin-table>
+    </app-admin-section>
+
+    <!-- the fields of a target, empty (a new one) or with its values (a change) -->
+    <ng-template #fields let-t let-id="id">
+      <app-admin-field label="admin.metric">
+        <select name="metric" [attr.data-testid]="id + '-metric'">
+          @for (m of metrics; track m) {
+            <option [value]="m" [selected]="m === t?.metric">
+              {{ 'metric.' + m | transloco }}
+            </option>
+          }
+        </select>
+      </app-admin-field>
+      <app-admin-field label="admin.comparison">
+        <select name="comparison" [attr.data-testid]="id + '-comparison'">
+          @for (c of comparisons; track c) {
+            <option [value]="c" [selected]="c === t?.comparison">
+              {{ 'comparison.' + c | transloco }}
+            </option>
+          }
+        </select>
+      </app-admin-field>
+      <app-admin-field label="admin.value">
+        <input
+          name="value"
+          type="number"
+          step="any"
+          min="0"
+          required
+          [value]="t?.value ?? ''"
+          [attr.data-testid]="id + '-value'"
+        />
+      </app-admin-field>
+      <app-admin-field label="admin.parameter" optional>
+        <input
+          name="parameter"
+          type="number"
+          step="any"
+          min="0"
+          [value]="t?.parameter ?? ''"
+        />
+      </app-admin-field>
+      <app-admin-field label="admin.dueDate">
+        <input
+          name="dueDate"
+          type="date"
+          required
+          [value]="t?.dueDate ?? ''"
+          [attr.data-testid]="id + '-due'"
+        />
+      </app-admin-field>
+      <app-admin-field label="common.note" optional>
+        <input name="note" maxlength="500" [value]="t?.note ?? ''" />
+      </app-admin-field>
+    </ng-template>
   `,
 })
-export class AdminTargets {
-  private readonly api = inject(AdminApi);
-  readonly hallId = input.required<string>();
-  readonly lang = input.required<Lang>();
-
+export class AdminTargets extends AdminTab {
   protected readonly metrics = TARGET_METRICS;
   protected readonly comparisons = TARGET_COMPARISONS;
   protected readonly form = new FormState();
@@ -270,44 +194,38 @@ export class AdminTargets {
     return t ? [t] : [];
   });
 
+  protected readonly columns: AdminColumn<TargetView>[] = [
+    { header: 'hall.colMetric', key: (t) => `metric.${t.metric}` },
+    { header: 'hall.colTarget', text: (t) => formatTarget(t, this.lang()) },
+    { header: 'hall.colDue', text: (t) => t.dueDate },
+    {
+      header: 'hall.colActual',
+      text: (t) => formatActual(t, this.lang()),
+      class: 'num',
+    },
+    { header: 'hall.colStatus', cell: 'status' },
+    { header: 'hall.colNote', text: (t) => t.note ?? '', class: 'small' },
+    { header: 'common.actions', cell: 'actions' },
+  ];
+  protected readonly rowAttrs = () => ({ 'data-testid': 'admin-target-row' });
+
   constructor() {
-    effect(() => {
-      const hallId = this.hallId();
-      untracked(() => {
-        this.editing.set(null);
-        this.reload(hallId);
-      });
+    super();
+    this.follow(this.hallId, (hallId) => {
+      this.editing.set(null);
+      this.reload(hallId);
     });
   }
 
-  protected errorText(): string {
-    return loadErrorText(this.targets.state(), this.lang());
-  }
-
-  protected target(t: TargetView): string {
-    return formatTarget(t, this.lang());
-  }
-
-  protected actual(t: TargetView): string {
-    return t.actual
-      ? formatMetricValue(t.metric, t.actual.value, this.lang())
-      : '—';
-  }
-
-  protected create(event: Event): void {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const value = fieldValue(form, 'value');
-    const dueDate = fieldValue(form, 'dueDate');
-    if (value === '' || !dueDate) return;
+  protected create(form: HTMLFormElement): void {
     const parameter = fieldValue(form, 'parameter');
     const note = fieldValue(form, 'note');
     this.form.run(
       this.api.createTarget(this.hallId(), {
         metric: fieldValue(form, 'metric') as TargetMetric,
         comparison: fieldValue(form, 'comparison') as TargetComparison,
-        value: Number(value),
-        dueDate,
+        value: Number(fieldValue(form, 'value')),
+        dueDate: fieldValue(form, 'dueDate'),
         ...(parameter !== '' ? { parameter: Number(parameter) } : {}),
         ...(note ? { note } : {}),
       }),
@@ -320,18 +238,14 @@ export class AdminTargets {
   }
 
   protected edit(t: TargetView): void {
-    this.actions.ok.set(null);
-    this.actions.error.set(null);
+    this.actions.clear();
     this.editing.set(t);
   }
 
   /** Sends only the fields that changed; an emptied parameter or note is cleared (null). */
-  protected save(event: Event, t: TargetView): void {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
+  protected save(form: HTMLFormElement, t: TargetView): void {
     const value = fieldValue(form, 'value');
     const dueDate = fieldValue(form, 'dueDate');
-    if (value === '' || !dueDate) return;
     const parameterText = fieldValue(form, 'parameter');
     const parameter = parameterText === '' ? null : Number(parameterText);
     const note = fieldValue(form, 'note') || null;
@@ -344,11 +258,8 @@ export class AdminTargets {
     if (parameter !== t.parameter) change.parameter = parameter;
     if (dueDate !== t.dueDate) change.dueDate = dueDate;
     if (note !== (t.note ?? null)) change.note = note;
-    if (!Object.keys(change).length) {
-      this.actions.error.set(null);
-      this.actions.ok.set({ key: 'admin.nothingChanged', params: {} });
-      return;
-    }
+    if (!Object.keys(change).length)
+      return this.actions.say('admin.nothingChanged');
     this.actions.run(this.api.updateTarget(t.id, change), () => {
       this.editing.set(null);
       this.reload(this.hallId());

@@ -2,28 +2,29 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
-  effect,
   inject,
   input,
   signal,
-  untracked,
 } from '@angular/core';
-import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { TranslocoPipe } from '@jsverse/transloco';
 import {
   ROLES,
   type ListResponse,
   type Role,
   type UserView,
 } from '@onewindow/contracts';
-import { AdminApi } from '../../core/api/admin.api';
 import { DirectoryApi } from '../../core/api/directory.api';
 import { loader } from '../../core/api/loader';
-import { loadErrorText } from '../../core/api/load-text';
 import { AuthService } from '../../core/auth/auth.service';
-import type { Lang } from '../../core/i18n/languages';
+import { AdminCell } from '../../shared/admin/admin-cell';
+import { AdminField } from '../../shared/admin/admin-field';
+import { AdminForm } from '../../shared/admin/admin-form';
+import { AdminTab } from '../../shared/admin/admin-tab';
+import { AdminSection } from '../../shared/admin/admin-section';
+import { AdminColumn, AdminTable } from '../../shared/admin/admin-table';
+import { fieldValue, FormState, rawValue } from '../../shared/admin/form-state';
+import { FormStatus } from '../../shared/admin/form-status';
 import { DEFAULT_REGION } from '../../shared/hall-select';
-import { fieldValue, FormState } from './admin-form';
-import { FormStatus } from './form-status';
 
 /** The most users one page of the list shows. */
 export const USERS_PAGE = 500;
@@ -35,19 +36,27 @@ export const USERS_PAGE = 500;
  */
 @Component({
   selector: 'app-admin-users',
-  imports: [TranslocoPipe, FormStatus],
+  imports: [
+    TranslocoPipe,
+    AdminSection,
+    FormStatus,
+    AdminForm,
+    AdminField,
+    AdminTable,
+    AdminCell,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <section class="card stack" aria-labelledby="users-h">
-      <h2 id="users-h">
-        {{ 'admin.userList' | transloco }} ({{ users.data()?.total ?? 0 }})
-      </h2>
+    <app-admin-section
+      headingId="users-h"
+      heading="admin.userList"
+      [count]="users.data()?.total ?? 0"
+    >
       @if (isAdmin()) {
-        <label class="field">
-          <span>{{ 'admin.userScope' | transloco }}</span>
+        <app-admin-field label="admin.userScope">
           <select
             data-testid="user-scope"
-            (change)="setScope($any($event.target).value)"
+            (change)="scope.set($any($event.target).value)"
           >
             <option value="hall" [selected]="scope() === 'hall'">
               {{ 'admin.userScopeHall' | transloco }}
@@ -56,117 +65,83 @@ export const USERS_PAGE = 500;
               {{ 'admin.userScopeAll' | transloco }}
             </option>
           </select>
-        </label>
+        </app-admin-field>
       }
       <app-form-status [state]="actions" />
+      <app-admin-table
+        testId="users-table"
+        empty="admin.usersEmpty"
+        [columns]="columns"
+        [rows]="rows()"
+        [state]="users.state()"
+        [lang]="lang()"
+        [rowAttrs]="rowAttrs"
+      >
+        <ng-template appAdminCell="state" [appAdminCellOf]="rows()" let-u>
+          <span
+            class="badge"
+            data-testid="user-state"
+            [class.status-missed]="u.active === false"
+            >{{
+              (u.active === false ? 'admin.userDisabled' : 'admin.userEnabled')
+                | transloco
+            }}</span
+          >
+        </ng-template>
+        <ng-template appAdminCell="actions" [appAdminCellOf]="rows()" let-u>
+          @if (canEdit(u)) {
+            <button
+              type="button"
+              class="btn btn-small"
+              data-testid="toggle-user"
+              [class.btn-danger]="u.active !== false"
+              [disabled]="actions.saving() || (u.active !== false && isSelf(u))"
+              [attr.title]="
+                u.active !== false && isSelf(u)
+                  ? ('admin.cannotDisableSelf' | transloco)
+                  : null
+              "
+              (click)="toggle(u)"
+            >
+              {{
+                (u.active === false ? 'admin.enableUser' : 'admin.disableUser')
+                  | transloco
+              }}
+            </button>
+            <button
+              type="button"
+              class="btn btn-small"
+              data-testid="reset-password"
+              (click)="startReset(u)"
+            >
+              {{ 'admin.resetPassword' | transloco }}
+            </button>
+          }
+        </ng-template>
+      </app-admin-table>
       @if (users.data(); as list) {
-        <div class="table-scroll">
-          <table class="data-table" data-testid="users-table">
-            <thead>
-              <tr>
-                <th scope="col">{{ 'admin.username' | transloco }}</th>
-                <th scope="col">{{ 'admin.role' | transloco }}</th>
-                <th scope="col">{{ 'admin.userWhere' | transloco }}</th>
-                <th scope="col">{{ 'admin.userState' | transloco }}</th>
-                <th scope="col">{{ 'common.actions' | transloco }}</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (u of list.items; track u.id) {
-                <tr
-                  data-testid="user-row"
-                  [attr.data-username]="u.username"
-                  [attr.data-active]="u.active !== false"
-                >
-                  <th scope="row">{{ u.username }}</th>
-                  <td>{{ 'role.' + u.role | transloco }}</td>
-                  <td>{{ where(u) }}</td>
-                  <td>
-                    <span
-                      class="badge"
-                      data-testid="user-state"
-                      [class.status-missed]="u.active === false"
-                      >{{
-                        (u.active === false
-                          ? 'admin.userDisabled'
-                          : 'admin.userEnabled'
-                        ) | transloco
-                      }}</span
-                    >
-                  </td>
-                  <td>
-                    @if (canEdit(u)) {
-                      <button
-                        type="button"
-                        class="btn btn-small"
-                        data-testid="toggle-user"
-                        [class.btn-danger]="u.active !== false"
-                        [disabled]="
-                          actions.saving() || (u.active !== false && isSelf(u))
-                        "
-                        [attr.title]="
-                          u.active !== false && isSelf(u)
-                            ? ('admin.cannotDisableSelf' | transloco)
-                            : null
-                        "
-                        (click)="toggle(u)"
-                      >
-                        {{
-                          (u.active === false
-                            ? 'admin.enableUser'
-                            : 'admin.disableUser'
-                          ) | transloco
-                        }}
-                      </button>
-                      <button
-                        type="button"
-                        class="btn btn-small"
-                        data-testid="reset-password"
-                        (click)="startReset(u)"
-                      >
-                        {{ 'admin.resetPassword' | transloco }}
-                      </button>
-                    }
-                  </td>
-                </tr>
-              } @empty {
-                <tr>
-                  <td colspan="5" class="muted">
-                    {{ 'admin.usersEmpty' | transloco }}
-                  </td>
-                </tr>
-              }
-            </tbody>
-          </table>
-        </div>
         @if (list.total > list.items.length) {
           <p class="muted small" data-testid="users-truncated">
             {{
               'admin.usersTruncated'
                 | transloco
-                  : {
-                      shown: '' + list.items.length,
-                      total: '' + list.total,
-                    }
+                  : { shown: '' + list.items.length, total: '' + list.total }
             }}
           </p>
         }
-      } @else if (users.state().status === 'error') {
-        <p class="state-error" role="alert">{{ errorText() }}</p>
-      } @else {
-        <p class="muted">{{ 'common.loading' | transloco }}</p>
       }
       @if (resetting(); as u) {
-        <form
-          class="form-grid"
-          data-testid="reset-form"
-          (submit)="reset($event, u)"
+        <app-admin-form
+          testId="reset-form"
+          cancelable
+          [state]="resetForm"
+          (save)="reset($event, u)"
+          (cancelled)="resetting.set(null)"
         >
           <h3 style="grid-column: 1 / -1">
             {{ 'admin.resetPasswordOf' | transloco: { username: u.username } }}
           </h3>
-          <label class="field">
-            <span>{{ 'admin.newPassword' | transloco }}</span>
+          <app-admin-field label="admin.newPassword">
             <input
               name="password"
               type="password"
@@ -176,29 +151,22 @@ export const USERS_PAGE = 500;
               autocomplete="new-password"
               data-testid="reset-password-input"
             />
-          </label>
-          <button
-            type="submit"
-            class="btn btn-primary"
-            [disabled]="resetForm.saving()"
-          >
-            {{ 'common.save' | transloco }}
-          </button>
-          <button type="button" class="btn" (click)="resetting.set(null)">
-            {{ 'common.cancel' | transloco }}
-          </button>
-        </form>
+          </app-admin-field>
+        </app-admin-form>
         <p class="muted small">{{ 'admin.passwordHint' | transloco }}</p>
       }
       <app-form-status [state]="resetForm" />
-    </section>
+    </app-admin-section>
 
-    <section class="card stack" aria-labelledby="new-user-h">
-      <h2 id="new-user-h">{{ 'admin.newUser' | transloco }}</h2>
+    <app-admin-section headingId="new-user-h" heading="admin.newUser">
       <p class="muted small">{{ 'admin.usersHint' | transloco }}</p>
-      <form class="form-grid" data-testid="user-form" (submit)="create($event)">
-        <label class="field">
-          <span>{{ 'admin.username' | transloco }}</span>
+      <app-admin-form
+        testId="user-form"
+        submitLabel="admin.create"
+        [state]="form"
+        (save)="create($event)"
+      >
+        <app-admin-field label="admin.username">
           <input
             name="username"
             required
@@ -206,9 +174,8 @@ export const USERS_PAGE = 500;
             autocomplete="off"
             data-testid="user-name"
           />
-        </label>
-        <label class="field">
-          <span>{{ 'admin.password' | transloco }}</span>
+        </app-admin-field>
+        <app-admin-field label="admin.password">
           <input
             name="password"
             type="password"
@@ -217,9 +184,8 @@ export const USERS_PAGE = 500;
             autocomplete="new-password"
             data-testid="user-password"
           />
-        </label>
-        <label class="field">
-          <span>{{ 'admin.role' | transloco }}</span>
+        </app-admin-field>
+        <app-admin-field label="admin.role">
           <select
             name="role"
             data-testid="user-role"
@@ -231,39 +197,27 @@ export const USERS_PAGE = 500;
               </option>
             }
           </select>
-        </label>
+        </app-admin-field>
         @if (role() === 'reform_office') {
-          <label class="field">
-            <span>{{ 'admin.regionCode' | transloco }}</span>
+          <app-admin-field label="admin.regionCode">
             <input
               name="regionCode"
               required
               pattern="\\d{6,12}"
               value="330000"
             />
-          </label>
+          </app-admin-field>
         }
-        <button
-          type="submit"
-          class="btn btn-primary"
-          [disabled]="form.saving()"
-        >
-          {{ 'admin.create' | transloco }}
-        </button>
-      </form>
+      </app-admin-form>
       <p class="muted small">{{ 'admin.passwordHint' | transloco }}</p>
       <app-form-status [state]="form" />
-    </section>
+    </app-admin-section>
   `,
 })
-export class AdminUsers {
-  private readonly api = inject(AdminApi);
+export class AdminUsers extends AdminTab {
   private readonly directory = inject(DirectoryApi);
   private readonly auth = inject(AuthService);
-  private readonly transloco = inject(TranslocoService);
-  readonly hallId = input.required<string>();
   readonly hallName = input('');
-  readonly lang = input.required<Lang>();
 
   protected readonly isAdmin = computed(() => this.auth.role() === 'admin');
   protected readonly roles = computed<readonly Role[]>(() =>
@@ -276,6 +230,7 @@ export class AdminUsers {
   protected readonly actions = new FormState();
   protected readonly resetForm = new FormState();
   protected readonly users = loader<ListResponse<UserView>>();
+  protected readonly rows = computed(() => this.users.data()?.items ?? []);
   protected readonly resetting = signal<UserView | null>(null);
   /** Hall names for the "everyone" list (asked once, when first needed). */
   private readonly hallNames = signal<ReadonlyMap<string, string>>(new Map());
@@ -286,15 +241,22 @@ export class AdminUsers {
     this.scope() === 'all' && this.isAdmin() ? null : this.hallId(),
   );
 
-  constructor() {
-    effect(() => {
-      const hallId = this.listedHall();
-      untracked(() => this.reload(hallId));
-    });
-  }
+  protected readonly columns: AdminColumn<UserView>[] = [
+    { header: 'admin.username', text: (u) => u.username, rowHeader: true },
+    { header: 'admin.role', key: (u) => `role.${u.role}` },
+    { header: 'admin.userWhere', text: (u) => this.where(u) },
+    { header: 'admin.userState', cell: 'state' },
+    { header: 'common.actions', cell: 'actions' },
+  ];
+  protected readonly rowAttrs = (u: UserView) => ({
+    'data-testid': 'user-row',
+    'data-username': u.username,
+    'data-active': String(u.active !== false),
+  });
 
-  protected errorText(): string {
-    return loadErrorText(this.users.state(), this.lang());
+  constructor() {
+    super();
+    this.follow(this.listedHall, (hallId) => this.reload(hallId));
   }
 
   /** The hall (by name where known) or the region a login is scoped to. */
@@ -320,21 +282,11 @@ export class AdminUsers {
     );
   }
 
-  protected setScope(scope: 'hall' | 'all'): void {
-    this.scope.set(scope);
-  }
-
   protected toggle(u: UserView): void {
     const active = u.active === false;
     if (
       !active &&
-      !window.confirm(
-        this.transloco.translate(
-          'admin.disableConfirm',
-          { username: u.username },
-          this.lang(),
-        ),
-      )
+      !this.confirmed('admin.disableConfirm', { username: u.username })
     )
       return;
     this.actions.run(this.api.updateUser(u.id, { active }), (changed) => {
@@ -350,17 +302,12 @@ export class AdminUsers {
   }
 
   protected startReset(u: UserView): void {
-    this.resetForm.ok.set(null);
-    this.resetForm.error.set(null);
+    this.resetForm.clear();
     this.resetting.set(u);
   }
 
-  protected reset(event: Event, u: UserView): void {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const password = (form.elements.namedItem('password') as HTMLInputElement)
-      .value;
-    if (password.length < 10) return;
+  protected reset(form: HTMLFormElement, u: UserView): void {
+    const password = rawValue(form, 'password');
     this.resetForm.run(this.api.updateUser(u.id, { password }), (changed) => {
       form.reset();
       this.resetting.set(null);
@@ -371,16 +318,13 @@ export class AdminUsers {
     });
   }
 
-  protected create(event: Event): void {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
+  protected create(form: HTMLFormElement): void {
     const role = fieldValue(form, 'role') as Role;
     const hallBound = role === 'clerk' || role === 'hall_manager';
     this.form.run(
       this.api.createUser({
         username: fieldValue(form, 'username'),
-        password: (form.elements.namedItem('password') as HTMLInputElement)
-          .value,
+        password: rawValue(form, 'password'),
         role,
         ...(hallBound ? { hallId: this.hallId() } : {}),
         ...(role === 'reform_office'
@@ -395,7 +339,7 @@ export class AdminUsers {
           key: 'admin.userCreated',
           params: {
             username: u.username,
-            role: this.transloco.translate(`role.${u.role}`, {}, this.lang()),
+            role: this.t(`role.${u.role}`),
           },
         };
       },

@@ -2,62 +2,68 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
-  effect,
-  inject,
-  input,
   signal,
-  untracked,
 } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { TranslocoPipe } from '@jsverse/transloco';
 import {
   WINDOW_MODES,
   type WindowMode,
   type WindowView,
 } from '@onewindow/contracts';
-import { catchError, of } from 'rxjs';
-import { AdminApi } from '../../core/api/admin.api';
-import { DirectoryApi } from '../../core/api/directory.api';
 import { loader } from '../../core/api/loader';
-import { loadErrorText } from '../../core/api/load-text';
-import { categoryName } from '../../core/format/category';
-import type { Lang } from '../../core/i18n/languages';
 import { todayInShanghai } from '../../core/time/shanghai-time';
-import { checkedValues, fieldValue, FormState } from './admin-form';
-import { FormStatus } from './form-status';
+import { AdminCell } from '../../shared/admin/admin-cell';
+import { AdminChecks } from '../../shared/admin/admin-checks';
+import { AdminField } from '../../shared/admin/admin-field';
+import { AdminForm } from '../../shared/admin/admin-form';
+import { AdminTab, categoryChoices } from '../../shared/admin/admin-tab';
+import { AdminSection } from '../../shared/admin/admin-section';
+import { AdminColumn, AdminTable } from '../../shared/admin/admin-table';
+import {
+  checkedValues,
+  fieldValue,
+  FormState,
+} from '../../shared/admin/form-state';
+import { FormStatus } from '../../shared/admin/form-status';
 
 /** Windows: open one, convert one to the other mode, retire one; any of them back-dated. */
 @Component({
   selector: 'app-admin-windows',
-  imports: [TranslocoPipe, FormStatus],
+  imports: [
+    TranslocoPipe,
+    AdminSection,
+    FormStatus,
+    AdminForm,
+    AdminField,
+    AdminChecks,
+    AdminTable,
+    AdminCell,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <section class="card stack" aria-labelledby="new-window-h">
-      <h2 id="new-window-h">{{ 'admin.newWindow' | transloco }}</h2>
-      <form
-        class="form-grid"
-        data-testid="window-form"
-        (submit)="create($event)"
+    <app-admin-section headingId="new-window-h" heading="admin.newWindow">
+      <app-admin-form
+        testId="window-form"
+        submitLabel="admin.create"
+        [state]="form"
+        (save)="create($event)"
       >
-        <label class="field">
-          <span>{{ 'admin.windowLabel' | transloco }}</span>
+        <app-admin-field label="admin.windowLabel">
           <input
             name="label"
             required
             maxlength="20"
             data-testid="window-label"
           />
-        </label>
-        <label class="field">
-          <span>{{ 'admin.mode' | transloco }}</span>
+        </app-admin-field>
+        <app-admin-field label="admin.mode">
           <select name="mode" data-testid="window-mode">
             @for (m of modes; track m) {
               <option [value]="m">{{ 'windowMode.' + m | transloco }}</option>
             }
           </select>
-        </label>
-        <label class="field">
-          <span>{{ 'admin.effectiveDate' | transloco }}</span>
+        </app-admin-field>
+        <app-admin-field label="admin.effectiveDate">
           <input
             type="date"
             name="effectiveDate"
@@ -65,37 +71,19 @@ import { FormStatus } from './form-status';
             [max]="today"
             data-testid="window-date"
           />
-        </label>
-        <label class="field">
-          <span
-            >{{ 'common.note' | transloco }}
-            {{ 'common.optional' | transloco }}</span
-          >
+        </app-admin-field>
+        <app-admin-field label="common.note" optional>
           <input name="note" maxlength="500" />
-        </label>
-        <fieldset class="checks" style="grid-column: 1 / -1">
-          <legend class="muted small">
-            {{ 'admin.categories' | transloco }}
-          </legend>
-          @for (c of categories(); track c.code) {
-            <label
-              ><input type="checkbox" name="categories" [value]="c.code" />{{
-                name(c.code)
-              }}</label
-            >
-          }
-        </fieldset>
-        <button
-          type="submit"
-          class="btn btn-primary"
-          [disabled]="form.saving()"
-        >
-          {{ 'admin.create' | transloco }}
-        </button>
-      </form>
+        </app-admin-field>
+        <app-admin-checks
+          legend="admin.categories"
+          name="categories"
+          [choices]="categories.choices()"
+        />
+      </app-admin-form>
       <p class="muted small">{{ 'admin.effectiveHint' | transloco }}</p>
       <app-form-status [state]="form" />
-    </section>
+    </app-admin-section>
 
     <section class="card stack" aria-labelledby="windows-h">
       <div class="page-head">
@@ -103,8 +91,7 @@ import { FormStatus } from './form-status';
           {{ 'admin.windows' | transloco }} ({{ visible().length }})
         </h2>
         <div class="toolbar" style="margin: 0">
-          <label class="field">
-            <span>{{ 'admin.effectiveDate' | transloco }}</span>
+          <app-admin-field label="admin.effectiveDate">
             <input
               type="date"
               [value]="actionDate()"
@@ -112,7 +99,7 @@ import { FormStatus } from './form-status';
               data-testid="action-date"
               (change)="onActionDate($event)"
             />
-          </label>
+          </app-admin-field>
           <label class="checks">
             <input
               type="checkbox"
@@ -124,77 +111,41 @@ import { FormStatus } from './form-status';
         </div>
       </div>
       <app-form-status [state]="actions" />
-      @switch (windows.state().status) {
-        @case ('ready') {
-          <div class="table-scroll">
-            <table class="data-table" data-testid="windows-table">
-              <thead>
-                <tr>
-                  <th scope="col">{{ 'admin.windowLabel' | transloco }}</th>
-                  <th scope="col">{{ 'admin.mode' | transloco }}</th>
-                  <th scope="col">{{ 'admin.categories' | transloco }}</th>
-                  <th scope="col">{{ 'admin.state' | transloco }}</th>
-                  <th scope="col">{{ 'admin.openedOn' | transloco }}</th>
-                  <th scope="col">{{ 'admin.retiredOn' | transloco }}</th>
-                  <th scope="col">{{ 'common.actions' | transloco }}</th>
-                </tr>
-              </thead>
-              <tbody>
-                @for (w of visible(); track w.id) {
-                  <tr data-testid="window-row" [attr.data-label]="w.label">
-                    <th scope="row">{{ w.label }}</th>
-                    <td>{{ 'windowMode.' + w.mode | transloco }}</td>
-                    <td class="small">{{ categoriesText(w) }}</td>
-                    <td>{{ 'windowState.' + w.state | transloco }}</td>
-                    <td>{{ w.openedOn }}</td>
-                    <td>{{ w.retiredOn ?? '' }}</td>
-                    <td>
-                      @if (w.state !== 'retired') {
-                        <button
-                          type="button"
-                          class="btn btn-small"
-                          data-testid="convert"
-                          [disabled]="actions.saving()"
-                          (click)="convert(w)"
-                        >
-                          {{
-                            'admin.convert'
-                              | transloco: { mode: otherModeName(w) }
-                          }}
-                        </button>
-                        <button
-                          type="button"
-                          class="btn btn-small btn-danger"
-                          data-testid="retire"
-                          [disabled]="actions.saving()"
-                          (click)="retire(w)"
-                        >
-                          {{ 'admin.retire' | transloco }}
-                        </button>
-                      }
-                    </td>
-                  </tr>
-                }
-              </tbody>
-            </table>
-          </div>
-        }
-        @case ('error') {
-          <p class="state-error" role="alert">{{ errorText() }}</p>
-        }
-        @default {
-          <p class="muted">{{ 'common.loading' | transloco }}</p>
-        }
-      }
+      <app-admin-table
+        testId="windows-table"
+        [columns]="columns"
+        [rows]="visible()"
+        [state]="windows.state()"
+        [lang]="lang()"
+        [rowAttrs]="rowAttrs"
+      >
+        <ng-template appAdminCell="actions" [appAdminCellOf]="visible()" let-w>
+          @if (w.state !== 'retired') {
+            <button
+              type="button"
+              class="btn btn-small"
+              data-testid="convert"
+              [disabled]="actions.saving()"
+              (click)="convert(w)"
+            >
+              {{ 'admin.convert' | transloco: { mode: otherModeName(w) } }}
+            </button>
+            <button
+              type="button"
+              class="btn btn-small btn-danger"
+              data-testid="retire"
+              [disabled]="actions.saving()"
+              (click)="retire(w)"
+            >
+              {{ 'admin.retire' | transloco }}
+            </button>
+          }
+        </ng-template>
+      </app-admin-table>
     </section>
   `,
 })
-export class AdminWindows {
-  private readonly api = inject(AdminApi);
-  private readonly transloco = inject(TranslocoService);
-  readonly hallId = input.required<string>();
-  readonly lang = input.required<Lang>();
-
+export class AdminWindows extends AdminTab {
   protected readonly modes = WINDOW_MODES;
   protected readonly today = todayInShanghai();
   protected readonly actionDate = signal(this.today);
@@ -202,12 +153,7 @@ export class AdminWindows {
   protected readonly form = new FormState();
   protected readonly actions = new FormState();
   protected readonly windows = loader<WindowView[]>();
-  protected readonly categories = toSignal(
-    inject(DirectoryApi)
-      .categories()
-      .pipe(catchError(() => of([]))),
-    { initialValue: [] },
-  );
+  protected readonly categories = categoryChoices(this.lang);
   protected readonly visible = computed(() =>
     (this.windows.data() ?? [])
       .filter((w) => this.showRetired() || w.state !== 'retired')
@@ -215,33 +161,37 @@ export class AdminWindows {
         a.label.localeCompare(b.label, 'zh-CN', { numeric: true }),
       ),
   );
-  protected readonly errorText = computed(() =>
-    loadErrorText(this.windows.state(), this.lang()),
-  );
+  protected readonly columns: AdminColumn<WindowView>[] = [
+    { header: 'admin.windowLabel', text: (w) => w.label, rowHeader: true },
+    { header: 'admin.mode', key: (w) => `windowMode.${w.mode}` },
+    {
+      header: 'admin.categories',
+      text: (w) => this.categoriesText(w),
+      class: 'small',
+    },
+    { header: 'admin.state', key: (w) => `windowState.${w.state}` },
+    { header: 'admin.openedOn', text: (w) => w.openedOn },
+    { header: 'admin.retiredOn', text: (w) => w.retiredOn ?? '' },
+    { header: 'common.actions', cell: 'actions' },
+  ];
+  protected readonly rowAttrs = (w: WindowView) => ({
+    'data-testid': 'window-row',
+    'data-label': w.label,
+  });
 
   constructor() {
-    effect(() => {
-      const hallId = this.hallId();
-      untracked(() => this.reload(hallId));
-    });
-  }
-
-  protected name(code: string): string {
-    return categoryName(code, this.lang(), this.categories());
+    super();
+    this.follow(this.hallId, (hallId) => this.reload(hallId));
   }
 
   protected categoriesText(w: WindowView): string {
     return w.categoryCodes.length
-      ? w.categoryCodes.map((c) => this.name(c)).join('、')
-      : this.transloco.translate('admin.allCategories', {}, this.lang());
+      ? w.categoryCodes.map((c) => this.categories.name(c)).join('、')
+      : this.t('admin.allCategories');
   }
 
   protected otherModeName(w: WindowView): string {
-    return this.transloco.translate(
-      `windowMode.${other(w.mode)}`,
-      {},
-      this.lang(),
-    );
+    return this.t(`windowMode.${other(w.mode)}`);
   }
 
   protected onActionDate(event: Event): void {
@@ -249,15 +199,11 @@ export class AdminWindows {
     if (v) this.actionDate.set(v);
   }
 
-  protected create(event: Event): void {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const label = fieldValue(form, 'label');
-    if (!label) return;
+  protected create(form: HTMLFormElement): void {
     const note = fieldValue(form, 'note');
     this.form.run(
       this.api.createWindow(this.hallId(), {
-        label,
+        label: fieldValue(form, 'label'),
         mode: fieldValue(form, 'mode') as WindowMode,
         categoryCodes: checkedValues(form, 'categories'),
         effectiveDate: fieldValue(form, 'effectiveDate') || undefined,
@@ -279,7 +225,8 @@ export class AdminWindows {
         // a department window needs its categories; a comprehensive one serves all
         ...(mode === 'department' && w.categoryCodes.length === 0
           ? {
-              categoryCodes: this.categories()
+              categoryCodes: this.categories
+                .list()
                 .slice(0, 1)
                 .map((c) => c.code),
             }
@@ -297,12 +244,7 @@ export class AdminWindows {
   }
 
   protected retire(w: WindowView): void {
-    const question = this.transloco.translate(
-      'admin.retireConfirm',
-      { label: w.label },
-      this.lang(),
-    );
-    if (!confirm(question)) return;
+    if (!this.confirmed('admin.retireConfirm', { label: w.label })) return;
     this.actions.run(
       this.api.retireWindow(this.hallId(), w.id, {
         effectiveDate: this.actionDate(),

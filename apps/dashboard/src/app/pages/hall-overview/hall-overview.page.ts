@@ -23,7 +23,7 @@ import type {
 } from '@onewindow/contracts';
 import { catchError, forkJoin, Observable, of } from 'rxjs';
 import { ChartCard } from '../../charts/chart-card';
-import { CHART_DEFAULTS } from '../../charts/chart-defaults';
+import { bindChart } from '../../charts/chart-binding';
 import {
   channelOptions,
   channelsAreEmpty,
@@ -54,14 +54,12 @@ import {
 import { AdminApi } from '../../core/api/admin.api';
 import { AnalyticsApi } from '../../core/api/analytics.api';
 import { DirectoryApi } from '../../core/api/directory.api';
-import { chartStatusOf, loadErrorText } from '../../core/api/load-text';
+import { loadedAtText, loadErrorText } from '../../core/api/load-text';
 import { loader, LoadState } from '../../core/api/loader';
 import { LanguageService } from '../../core/i18n/language.service';
+import type { Lang } from '../../core/i18n/languages';
 import { categoryName } from '../../core/format/category';
-import {
-  formatShanghaiDateTime,
-  todayInShanghai,
-} from '../../core/time/shanghai-time';
+import { todayInShanghai } from '../../core/time/shanghai-time';
 import { HallSelect } from '../../shared/hall-select';
 import { TargetsTable } from '../../shared/targets-table';
 import {
@@ -99,7 +97,6 @@ export class HallOverviewPage {
   private readonly directory = inject(DirectoryApi);
   private readonly admin = inject(AdminApi);
   private readonly transloco = inject(TranslocoService);
-  private readonly defaults = inject(CHART_DEFAULTS);
   protected readonly lang = inject(LanguageService).lang;
 
   /** `?hall=` (a drill-down from the region page). */
@@ -122,7 +119,6 @@ export class HallOverviewPage {
   /** The hall's history (days before today): the span the page opens on, and why a chart is empty. */
   protected readonly coverage = signal<HallCoverage | null>(null);
 
-  private readonly anim = { animation: this.defaults.animation };
   private readonly fileBase = computed(() => {
     const q = this.query();
     return q ? `${this.hallName() || q.hallId}_${q.from}_${q.to}` : 'hall';
@@ -159,37 +155,22 @@ export class HallOverviewPage {
     });
   }
 
-  // ---- daily ----
-  protected readonly dailyStatus = computed(() =>
-    chartStatusOf(this.daily.state(), (d) => hallDailyIsEmpty(d.days)),
-  );
-  protected readonly dailyOption = computed(() => {
-    const d = this.daily.data();
-    return d ? hallDailyOptions(d.days, this.lang(), this.anim) : null;
+  // ---- charts ----
+  protected readonly dailyChart = bindChart(this.daily.state, {
+    options: (d, lang, config) => hallDailyOptions(d.days, lang, config),
+    table: (d, lang) => hallDailyTable(d.days, lang),
+    isEmpty: (d) => hallDailyIsEmpty(d.days),
+    emptyText: (lang) => this.emptyText('common.empty', lang),
   });
-  protected readonly dailyTable = computed(() => {
-    const d = this.daily.data();
-    return d ? hallDailyTable(d.days, this.lang()) : null;
-  });
-
-  // ---- windows ----
-  protected readonly windowsStatus = computed(() =>
-    chartStatusOf(this.windows.state(), (d) =>
-      d.history.days.every((x) => x.total === 0),
-    ),
-  );
-  protected readonly windowsOption = computed(() => {
-    const d = this.windows.data();
-    return d
-      ? windowHistoryOptions(d.history.days, this.lang(), {
-          ...this.anim,
-          changes: d.changes.changes,
-        })
-      : null;
-  });
-  protected readonly windowsTable = computed(() => {
-    const d = this.windows.data();
-    return d ? windowHistoryTable(d.history.days, this.lang()) : null;
+  protected readonly windowsChart = bindChart(this.windows.state, {
+    options: (d, lang, config) =>
+      windowHistoryOptions(d.history.days, lang, {
+        ...config,
+        changes: d.changes.changes,
+      }),
+    table: (d, lang) => windowHistoryTable(d.history.days, lang),
+    isEmpty: (d) => d.history.days.every((x) => x.total === 0),
+    emptyText: (lang) => this.emptyText('hall.empty', lang),
   });
   protected readonly changeRows = computed(() => {
     const d = this.windows.data();
@@ -218,11 +199,6 @@ export class HallOverviewPage {
       this.lang(),
     );
   });
-
-  // ---- channels ----
-  protected readonly channelsStatus = computed(() =>
-    chartStatusOf(this.channels.state(), (d) => channelsAreEmpty(d.points)),
-  );
   private readonly onlineTarget = computed(() => {
     const target = this.targets
       .data()
@@ -239,66 +215,39 @@ export class HallOverviewPage {
       ),
     };
   });
-  protected readonly channelsOption = computed(() => {
-    const d = this.channels.data();
-    return d
-      ? channelOptions(d.points, this.lang(), {
-          ...this.anim,
-          target: this.onlineTarget(),
-        })
-      : null;
+  protected readonly channelsChart = bindChart(this.channels.state, {
+    options: (d, lang, config) =>
+      channelOptions(d.points, lang, {
+        ...config,
+        target: this.onlineTarget(),
+      }),
+    table: (d, lang) => channelTable(d.points, lang),
+    isEmpty: (d) => channelsAreEmpty(d.points),
+    emptyText: (lang) => this.emptyText('common.empty', lang),
   });
-  protected readonly channelsTable = computed(() => {
-    const d = this.channels.data();
-    return d ? channelTable(d.points, this.lang()) : null;
+  protected readonly heatmapChart = bindChart(this.heatmap.state, {
+    options: waitHeatmapOptions,
+    table: waitHeatmapTable,
+    isEmpty: (d) => d.cells.length === 0,
+    emptyText: (lang) => this.emptyText('common.empty', lang),
+  });
+  protected readonly flowsChart = bindChart(this.flows.state, {
+    options: flowsOptions,
+    table: flowsTable,
+    isEmpty: (d) => d.total === 0,
+    emptyText: (lang) => this.emptyText('hall.flowsEmpty', lang),
+  });
+  protected readonly ratingsChart = bindChart(this.ratings.state, {
+    options: ratingsOptions,
+    table: (d, lang) =>
+      ratingsTable(d, lang, (code) => categoryName(code, lang)),
+    isEmpty: ratingsAreEmpty,
+    emptyText: (lang) => this.emptyText('hall.ratingsEmpty', lang),
   });
 
-  // ---- heatmap ----
-  protected readonly heatmapStatus = computed(() =>
-    chartStatusOf(this.heatmap.state(), (d) => d.cells.length === 0),
+  protected readonly loadedAt = computed(() =>
+    loadedAtText(this.daily.state(), this.lang()),
   );
-  protected readonly heatmapOption = computed(() => {
-    const d = this.heatmap.data();
-    return d ? waitHeatmapOptions(d, this.lang(), this.anim) : null;
-  });
-  protected readonly heatmapTable = computed(() => {
-    const d = this.heatmap.data();
-    return d ? waitHeatmapTable(d, this.lang()) : null;
-  });
-
-  // ---- flows ----
-  protected readonly flowsStatus = computed(() =>
-    chartStatusOf(this.flows.state(), (d) => d.total === 0),
-  );
-  protected readonly flowsOption = computed(() => {
-    const d = this.flows.data();
-    return d ? flowsOptions(d, this.lang(), this.anim) : null;
-  });
-  protected readonly flowsTable = computed(() => {
-    const d = this.flows.data();
-    return d ? flowsTable(d, this.lang()) : null;
-  });
-
-  // ---- ratings ----
-  protected readonly ratingsStatus = computed(() =>
-    chartStatusOf(this.ratings.state(), ratingsAreEmpty),
-  );
-  protected readonly ratingsOption = computed(() => {
-    const d = this.ratings.data();
-    return d ? ratingsOptions(d, this.lang(), this.anim) : null;
-  });
-  protected readonly ratingsTable = computed(() => {
-    const d = this.ratings.data();
-    const lang = this.lang();
-    return d ? ratingsTable(d, lang, (code) => categoryName(code, lang)) : null;
-  });
-
-  protected readonly loadedAt = computed(() => {
-    const s = this.daily.state();
-    return s.status === 'ready'
-      ? formatShanghaiDateTime(s.loadedAt, this.lang())
-      : '';
-  });
 
   protected errorOf(state: LoadState<unknown>): string {
     return loadErrorText(state, this.lang());
@@ -322,18 +271,9 @@ export class HallOverviewPage {
     );
   });
 
-  /**
-   * A chart's message: its error, or when empty, why (its own empty text or "no data in this
-   * span") and where the hall's data lies.
-   */
-  protected messageOf(
-    status: string,
-    state: LoadState<unknown>,
-    emptyKey = 'common.empty',
-  ): string {
-    if (status !== 'empty') return this.errorOf(state);
-    const lang = this.lang();
-    return [this.transloco.translate(emptyKey, {}, lang), this.dataRange()]
+  /** The text of an empty chart: its own (or "no data in this span") and where the hall's data lies. */
+  private emptyText(key: string, lang: Lang): string {
+    return [this.transloco.translate(key, {}, lang), this.dataRange()]
       .filter(Boolean)
       .join(' ');
   }

@@ -20,7 +20,9 @@ import {
   Subject,
   switchMap,
 } from 'rxjs';
+import { bindChart, stateOf } from '../../charts/chart-binding';
 import { ChartCard } from '../../charts/chart-card';
+import { tr } from '../../charts/common';
 import { waitingOptions, waitingTable } from '../../charts/live-queue';
 import { apiErrorMessage } from '../../core/api/api-error';
 import { AuthService } from '../../core/auth/auth.service';
@@ -32,7 +34,6 @@ import {
   HallLiveService,
   LiveMessage,
 } from '../../core/live/hall-live.service';
-import { CHART_DEFAULTS } from '../../charts/chart-defaults';
 import { formatShanghaiDateTime } from '../../core/time/shanghai-time';
 
 export type LiveState = 'connecting' | 'open' | 'reconnecting' | 'refused';
@@ -99,10 +100,7 @@ export const REFRESH_AFTER_EVENT_MS = 400;
       <app-chart-card
         testId="live-waiting-chart"
         [heading]="'live.waitingChart' | transloco"
-        [status]="chartStatus()"
-        [message]="'live.noneWaiting' | transloco"
-        [option]="option()"
-        [table]="table()"
+        [binding]="chart"
         [fileName]="'live-waiting'"
         [lang]="lang()"
         [height]="220"
@@ -113,7 +111,6 @@ export const REFRESH_AFTER_EVENT_MS = 400;
 export class LivePanel {
   private readonly live = inject(HallLiveService);
   private readonly directory = inject(DirectoryApi);
-  private readonly defaults = inject(CHART_DEFAULTS);
   private readonly auth = inject(AuthService);
 
   readonly hallId = input.required<string>();
@@ -160,25 +157,17 @@ export class LivePanel {
   );
   private readonly name = (code: string) =>
     categoryName(code, this.lang(), this.catalog());
-  protected readonly chartStatus = computed(() => {
-    const s = this.snapshot();
-    if (!s) return this.error() !== null ? 'error' : 'loading';
-    return s.waiting.some((w) => w.count > 0) ? 'ready' : 'empty';
-  });
-  protected readonly option = computed(() => {
-    const s = this.snapshot();
-    return s
-      ? waitingOptions(
-          s.waiting.filter((w) => w.count > 0),
-          this.name,
-          this.lang(),
-          { animation: this.defaults.animation },
-        )
-      : null;
-  });
-  protected readonly table = computed(() => {
-    const s = this.snapshot();
-    return s ? waitingTable(s.waiting, this.name, this.lang()) : null;
+  protected readonly chart = bindChart(stateOf(this.snapshot, this.error), {
+    options: (s, lang, config) =>
+      waitingOptions(
+        s.waiting.filter((w) => w.count > 0),
+        this.name,
+        lang,
+        config,
+      ),
+    table: (s, lang) => waitingTable(s.waiting, this.name, lang),
+    isEmpty: (s) => !s.waiting.some((w) => w.count > 0),
+    emptyText: (lang) => tr(lang).live.noneWaiting,
   });
 
   constructor() {

@@ -29,7 +29,7 @@ import {
   timer,
 } from 'rxjs';
 import { ChartCard } from '../../charts/chart-card';
-import { CHART_DEFAULTS } from '../../charts/chart-defaults';
+import { bindChart, stateOf } from '../../charts/chart-binding';
 import {
   comparisonRows,
   layoutFiguresTable,
@@ -92,7 +92,6 @@ export class PlannerPage {
   private readonly planning = inject(PlanningApi);
   private readonly analytics = inject(AnalyticsApi);
   private readonly destroyRef = inject(DestroyRef);
-  private readonly defaults = inject(CHART_DEFAULTS);
   protected readonly lang = inject(LanguageService).lang;
 
   protected readonly layouts = LAYOUTS;
@@ -212,26 +211,18 @@ export class PlannerPage {
 
   // ---- results ----
   protected readonly result = computed(() => this.selected()?.result ?? null);
-  private readonly anim = { animation: this.defaults.animation };
-  protected readonly requiredOption = computed(() => {
-    const r = this.result();
-    return r ? requiredWindowsOptions(r, this.lang(), this.anim) : null;
+  private readonly resultState = stateOf(this.result);
+  protected readonly requiredChart = bindChart(this.resultState, {
+    options: requiredWindowsOptions,
+    table: requiredWindowsTable,
   });
-  protected readonly requiredTable = computed(() => {
-    const r = this.result();
-    return r ? requiredWindowsTable(r, this.lang()) : null;
+  protected readonly waitChart = bindChart(this.resultState, {
+    options: waitFiguresOptions,
+    table: layoutFiguresTable,
   });
-  protected readonly waitOption = computed(() => {
-    const r = this.result();
-    return r ? waitFiguresOptions(r, this.lang(), this.anim) : null;
-  });
-  protected readonly utilOption = computed(() => {
-    const r = this.result();
-    return r ? utilisationOptions(r, this.lang(), this.anim) : null;
-  });
-  protected readonly figuresTable = computed(() => {
-    const r = this.result();
-    return r ? layoutFiguresTable(r, this.lang()) : null;
+  protected readonly utilChart = bindChart(this.resultState, {
+    options: utilisationOptions,
+    table: layoutFiguresTable,
   });
   protected readonly layoutCards = computed(() => {
     const r = this.result();

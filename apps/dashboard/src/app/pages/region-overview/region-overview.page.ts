@@ -20,9 +20,9 @@ import type {
   TrendGranularity,
   TrendSeries,
 } from '@onewindow/contracts';
-import { forkJoin, map, Observable, of, switchMap } from 'rxjs';
+import { map, Observable, of, switchMap } from 'rxjs';
 import { ChartCard, ChartClick } from '../../charts/chart-card';
-import { CHART_DEFAULTS } from '../../charts/chart-defaults';
+import { bindChart } from '../../charts/chart-binding';
 import { onlineTargetLabel } from '../../charts/channels';
 import { flowsOptions, flowsTable } from '../../charts/flows-sankey';
 import {
@@ -44,18 +44,17 @@ import {
   windowTargetsOptions,
   windowTargetsTable,
 } from '../../charts/window-targets';
-import { AdminApi } from '../../core/api/admin.api';
 import { AnalyticsApi } from '../../core/api/analytics.api';
 import { DirectoryApi } from '../../core/api/directory.api';
-import { chartStatusOf, loadErrorText } from '../../core/api/load-text';
+import { loadedAtText, loadErrorText } from '../../core/api/load-text';
 import { loader, LoadState } from '../../core/api/loader';
 import { AuthService } from '../../core/auth/auth.service';
 import { formatNumber, formatPercent } from '../../core/format/format';
 import { LanguageService } from '../../core/i18n/language.service';
-import { formatShanghaiDateTime } from '../../core/time/shanghai-time';
 import { DEFAULT_REGION } from '../../shared/hall-select';
 import { DEFAULT_FROM, DEFAULT_TO } from '../hall-overview/hall-span';
 import { RankingTable } from './ranking-table';
+import { windowTargetSeriesLoader } from './window-target-series';
 
 /**
  * The province's online-handling goal (80 % of cases handled online by the end of 2020): the line
@@ -88,12 +87,11 @@ interface Query {
 export class RegionOverviewPage {
   private readonly analytics = inject(AnalyticsApi);
   private readonly directory = inject(DirectoryApi);
-  private readonly admin = inject(AdminApi);
+  private readonly windowTargetSeries = windowTargetSeriesLoader();
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   private readonly transloco = inject(TranslocoService);
   private readonly destroyRef = inject(DestroyRef);
-  private readonly defaults = inject(CHART_DEFAULTS);
   protected readonly lang = inject(LanguageService).lang;
 
   /** `?code=`: the region shown; the person's own region by default. */
@@ -117,8 +115,6 @@ export class RegionOverviewPage {
   protected readonly ranking = loader<HallRankingResponse>();
   protected readonly windowTargets = loader<WindowTargetSeries[]>();
   protected readonly flows = loader<ReassignmentFlowsResponse>();
-
-  private readonly anim = { animation: this.defaults.animation };
 
   constructor() {
     effect(() => {
@@ -223,77 +219,41 @@ export class RegionOverviewPage {
   });
 
   // ---- charts ----
-  protected readonly trendStatus = computed(() =>
-    chartStatusOf(this.trends.state()),
-  );
-  protected readonly windowsOption = computed(() => {
-    const t = this.trends.data();
-    return t ? regionWindowsOptions(t, this.lang(), this.anim) : null;
+  protected readonly windowsChart = bindChart(this.trends.state, {
+    options: regionWindowsOptions,
+    table: (t, lang) => regionTrendsTable(t, lang, pickWindows),
   });
-  protected readonly windowsTable = computed(() => this.table(pickWindows));
-  protected readonly comprehensiveOption = computed(() => {
-    const t = this.trends.data();
-    return t ? comprehensiveShareOptions(t, this.lang(), this.anim) : null;
+  protected readonly comprehensiveChart = bindChart(this.trends.state, {
+    options: comprehensiveShareOptions,
+    table: (t, lang) => regionTrendsTable(t, lang, pickComprehensiveShare),
   });
-  protected readonly comprehensiveTable = computed(() =>
-    this.table(pickComprehensiveShare),
-  );
-  protected readonly visitorsStatus = computed(() =>
-    chartStatusOf(this.trends.state(), visitorsAreEmpty),
-  );
-  protected readonly visitorsOption = computed(() => {
-    const t = this.trends.data();
-    return t ? visitorsOptions(t, this.lang(), this.anim) : null;
+  protected readonly visitorsChart = bindChart(this.trends.state, {
+    options: visitorsOptions,
+    table: (t, lang) => regionTrendsTable(t, lang, pickVisitorsPerDay),
+    isEmpty: visitorsAreEmpty,
   });
-  protected readonly visitorsTable = computed(() =>
-    this.table(pickVisitorsPerDay),
-  );
-  protected readonly onlineOption = computed(() => {
-    const t = this.trends.data();
-    return t
-      ? onlineRateOptions(t, this.lang(), {
-          ...this.anim,
-          target: this.onlineTarget(),
-        })
-      : null;
+  protected readonly onlineChart = bindChart(this.trends.state, {
+    options: (t, lang, config) =>
+      onlineRateOptions(t, lang, { ...config, target: this.onlineTarget() }),
+    table: (t, lang) => regionTrendsTable(t, lang, pickOnlineRate),
   });
-  protected readonly onlineTable = computed(() => this.table(pickOnlineRate));
-
-  protected readonly targetsStatus = computed(() =>
-    chartStatusOf(this.windowTargets.state(), (d) => d.length === 0),
-  );
-  protected readonly targetsOption = computed(() => {
-    const d = this.windowTargets.data();
-    return d ? windowTargetsOptions(d, this.lang(), this.anim) : null;
+  protected readonly targetsChart = bindChart(this.windowTargets.state, {
+    options: windowTargetsOptions,
+    table: windowTargetsTable,
+    isEmpty: (d) => d.length === 0,
+    emptyText: (lang) =>
+      this.transloco.translate('region.targetsEmpty', {}, lang),
   });
-  protected readonly targetsTable = computed(() => {
-    const d = this.windowTargets.data();
-    return d ? windowTargetsTable(d, this.lang()) : null;
+  protected readonly flowsChart = bindChart(this.flows.state, {
+    options: flowsOptions,
+    table: flowsTable,
+    isEmpty: (d) => d.total === 0,
+    emptyText: (lang) => this.transloco.translate('hall.flowsEmpty', {}, lang),
   });
 
-  protected readonly flowsStatus = computed(() =>
-    chartStatusOf(this.flows.state(), (d) => d.total === 0),
+  protected readonly loadedAt = computed(() =>
+    loadedAtText(this.trends.state(), this.lang()),
   );
-  protected readonly flowsOption = computed(() => {
-    const d = this.flows.data();
-    return d ? flowsOptions(d, this.lang(), this.anim) : null;
-  });
-  protected readonly flowsTable = computed(() => {
-    const d = this.flows.data();
-    return d ? flowsTable(d, this.lang()) : null;
-  });
-
-  protected readonly loadedAt = computed(() => {
-    const s = this.trends.state();
-    return s.status === 'ready'
-      ? formatShanghaiDateTime(s.loadedAt, this.lang())
-      : '';
-  });
-
-  private table(pick: Parameters<typeof regionTrendsTable>[2]) {
-    const t = this.trends.data();
-    return t ? regionTrendsTable(t, this.lang(), pick) : null;
-  }
 
   protected errorOf(state: LoadState<unknown>): string {
     return loadErrorText(state, this.lang());
@@ -369,51 +329,7 @@ export class RegionOverviewPage {
     );
     this.ranking.load(this.analytics.hallRanking(q.code, q.from, q.to));
     this.flows.load(this.analytics.regionFlows(q.code, q.from, q.to));
-    this.windowTargets.load(this.windowTargetSeries(q));
-  }
-
-  /** Every window-count target of the region's subtree with the windows of its hall or region. */
-  private windowTargetSeries(q: Query): Observable<WindowTargetSeries[]> {
-    return this.admin.regionTargets(q.code, true).pipe(
-      switchMap((list) => {
-        const targets = list.items.filter((t) => t.metric === 'windows');
-        if (targets.length === 0) return of([]);
-        return forkJoin(
-          targets.map((target) =>
-            'hallId' in target.scope
-              ? forkJoin({
-                  hall: this.directory.hall(target.scope.hallId),
-                  history: this.directory.windowHistory(
-                    target.scope.hallId,
-                    q.from,
-                    q.to,
-                  ),
-                }).pipe(
-                  map(({ hall, history }) => ({
-                    name: hall.name,
-                    target,
-                    points: history.days.map((d) => ({
-                      date: d.date,
-                      windows: d.total,
-                    })),
-                  })),
-                )
-              : this.analytics
-                  .regionTrends(target.scope.regionCode, q.from, q.to, 'month')
-                  .pipe(
-                    map((t) => ({
-                      name: t.region.name,
-                      target,
-                      points: t.region.points.map((p) => ({
-                        date: p.period,
-                        windows: p.windows,
-                      })),
-                    })),
-                  ),
-          ),
-        );
-      }),
-    );
+    this.windowTargets.load(this.windowTargetSeries(q.code, q.from, q.to));
   }
 
   /** The regions from the person's own down to the one shown. */

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { FormState } from './admin-form';
+import type { FormState } from './form-state';
 
 /** The outcome line of a form: the success text or the API's error message. */
 @Component({
