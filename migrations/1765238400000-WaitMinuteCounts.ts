@@ -53,7 +53,7 @@ export class WaitMinuteCounts1765238400000 implements MigrationInterface {
 }
 
 /** rollup_hall_days() as this migration leaves it (a frozen copy: its current text lives in sql/). */
-const ROLLUP_HALL_DAYS = `CREATE OR REPLACE FUNCTION public.rollup_hall_days(p_hall uuid, p_days date[])
+export const ROLLUP_HALL_DAYS = `CREATE OR REPLACE FUNCTION public.rollup_hall_days(p_hall uuid, p_days date[])
  RETURNS void
  LANGUAGE plpgsql
 AS $function$
