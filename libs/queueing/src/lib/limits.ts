@@ -60,3 +60,6 @@ export const LIMITS = Object.freeze({
   MAX_ERLANG_WINDOWS,
   MAX_CODE_LENGTH,
 });
+
+/** Replications of a simulation when the request names none. */
+export const DEFAULT_REPLICATIONS = 30;

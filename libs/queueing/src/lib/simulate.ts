@@ -27,8 +27,9 @@ import {
   validateRunOptions,
   validateScenario,
 } from './validate';
+import { DEFAULT_REPLICATIONS } from './limits';
 
-export const DEFAULT_REPLICATIONS = 30;
+export { DEFAULT_REPLICATIONS };
 export const DEFAULT_SEED = 1;
 /** Waits are compared with this tolerance (minutes): within target iff wait ≤ target + WAIT_EPS, waiting iff wait > WAIT_EPS. */
 export const WAIT_EPS = 1e-9;

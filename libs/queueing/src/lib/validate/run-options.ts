@@ -1,5 +1,6 @@
 /** Checks of a run's options (replications, seed, warm-up) and of the run sizes the library and the API accept. */
 import {
+  DEFAULT_REPLICATIONS,
   MAX_CUSTOMER_REPLICATIONS,
   MAX_REPLICATIONS,
   MAX_SYNC_CUSTOMER_REPLICATIONS,
@@ -41,7 +42,7 @@ export function validateRunOptions(
 }
 
 /**
- * arrivalsPerDay × replications (default 30) within MAX_SYNC_CUSTOMER_REPLICATIONS, the size the
+ * arrivalsPerDay × replications (default DEFAULT_REPLICATIONS) within MAX_SYNC_CUSTOMER_REPLICATIONS, the size the
  * API answers inside a request.
  */
 export function syncSize(
@@ -51,7 +52,7 @@ export function syncSize(
   path: string,
 ): void {
   const apd = isObj(scenario) ? scenario['arrivalsPerDay'] : undefined;
-  const r = reps === undefined ? 30 : reps;
+  const r = reps === undefined ? DEFAULT_REPLICATIONS : reps;
   if (isNum(apd) && isNum(r) && apd * r > MAX_SYNC_CUSTOMER_REPLICATIONS) {
     errors.push(
       `${path}: arrivalsPerDay × replications must be ≤ ${MAX_SYNC_CUSTOMER_REPLICATIONS} for an immediate answer (plan a job for more)`,
