@@ -142,9 +142,10 @@ describe('dashboard shell in Chromium against the real API', () => {
     expect(await page.getByTestId('role').textContent()).toContain(
       '系统管理员',
     );
-    expect(
-      await page.locator('[data-testid="hall-picker"] option').count(),
-    ).toBe(halls.items.length);
+    // the picker fills when the halls arrive: wait for them before counting
+    const options = page.locator('[data-testid="hall-picker"] option');
+    await options.first().waitFor({ state: 'attached' });
+    expect(await options.count()).toBe(halls.items.length);
 
     const chart = await renderedChart();
     expect(await chart.getAttribute('data-locale')).toBe('ZH');
