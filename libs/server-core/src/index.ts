@@ -3,3 +3,4 @@ export * from './lib/logging/logger-options';
 export * from './lib/jobs/jobs';
 export * from './lib/config/config.module';
 export * from './lib/persistence/queries.module';
+export * from './lib/jobs/rollup-jobs';

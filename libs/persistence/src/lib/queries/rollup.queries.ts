@@ -27,7 +27,8 @@ export interface OutboxRollupRow {
 export class RollupQueries extends Queries {
   /**
    * Claims the oldest rollup rows of the outbox, at most `limit`, locked for the caller's
-   * transaction (FOR UPDATE SKIP LOCKED: several workers share the work). Run inside a transaction.
+   * transaction (FOR UPDATE SKIP LOCKED: several workers share the work). The worker runs it inside
+   * a transaction; outside one (the CLI's `rollup`) it just reads them.
    */
   claimOutbox(limit: number): Promise<OutboxRollupRow[]> {
     return this.rows<OutboxRollupRow>(
@@ -67,22 +68,6 @@ export class RollupQueries extends Queries {
       `SELECT rollup_hall_days($1::uuid, $2::date[], $3::text[], $4::text[])`,
       [hallId, dates, ROLLUP_RULES.onlineChannels, ROLLUP_RULES.clerkRoles],
     );
-  }
-
-  /**
-   * Rolls up at once every hall-day the outbox holds and removes those outbox rows (what the
-   * worker's jobs do over time; for loading data with no worker running). The number of
-   * hall-days rolled up.
-   */
-  async rollUpOutbox(): Promise<number> {
-    const [{ n }] = await this.rows<{ n: number }>(
-      `WITH taken AS (DELETE FROM outbox RETURNING hall_id, payload)
-       SELECT count(rollup_hall_day(hall_id, d, $1::text[], $2::text[]))::int AS n
-       FROM (SELECT DISTINCT hall_id, (payload->>'date')::date AS d FROM taken) x
-       WHERE d IS NOT NULL`,
-      [ROLLUP_RULES.onlineChannels, ROLLUP_RULES.clerkRoles],
-    );
-    return n;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { hallDayJobs } from './outbox-drainer.service';
+import { hallDayJobs } from './rollup-jobs';
 
 describe('hallDayJobs', () => {
   it('gives each hall one job of its distinct days in date order, named after the newest outbox row', () => {
