@@ -15,8 +15,10 @@ import { DateTime } from 'luxon';
 import type { Logger } from 'pino';
 import { Api, ApiError } from './api';
 import { type LiveMode, SimClock, clockTime } from './clock';
-import { type DaySummary, HallDay, Stopper } from './hall-day';
+import type { DaySummary } from './day-context';
+import { HallDay } from './hall-day';
 import { staffWindows } from './model';
+import { Stopper } from './stopper';
 
 /** Devices the simulator pairs are named so, and revoked when it stops (or at its next start). */
 export const DEVICE_PREFIX = '演示模拟';

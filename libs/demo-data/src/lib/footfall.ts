@@ -1,7 +1,7 @@
 import { isoOf } from './calendar';
 import { hallId } from './ids';
 import { Rng, apportion } from './rng';
-import { ISSUE_PROFILE, OPEN_SECONDS } from './tickets';
+import { ISSUE_PROFILE, OPEN_SECONDS } from './tickets/arrivals';
 
 export interface FootfallRow {
   hall_id: string;

@@ -1,9 +1,15 @@
 import { CATEGORIES } from './catalog';
 import { dayOf, isHallOpen, isoOf, weekday } from './calendar';
-import { DemoDataset, PROFILE_TICKETS, ticketLine } from './dataset';
+import { DemoDataset, PROFILE_TICKETS } from './dataset';
 import { footfallDay } from './footfall';
 import { hallSpec } from './halls';
-import { CLOSE_SECONDS, OPEN_SECONDS, Ticket, TicketDay } from './tickets';
+import {
+  CLOSE_SECONDS,
+  OPEN_SECONDS,
+  Ticket,
+  TicketDay,
+  ticketLine,
+} from './tickets';
 import { SPAN_FROM, SPAN_TO } from './visitors';
 
 describe('visitors and door counts', () => {

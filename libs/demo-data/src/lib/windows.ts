@@ -1,7 +1,13 @@
-import { CATEGORIES, CATEGORY_INDEX, CATEGORY_WEIGHTS } from './catalog';
+import { CATEGORIES, CATEGORY_INDEX } from './catalog';
 import { dayOf, isoOf } from './calendar';
 import { HallSpec, OpenSpec, WindowMode } from './halls';
 import { hallId, windowId } from './ids';
+import {
+  WindowLabels,
+  currentVersion,
+  departmentCounts,
+  pickWindows,
+} from './window-plan';
 
 /** One version of a window's configuration, valid from `day` on. */
 export interface WindowVersion {
@@ -82,13 +88,10 @@ export function maskOf(
   return m;
 }
 
-function current(w: WindowModel): WindowVersion {
-  return w.versions[w.versions.length - 1];
-}
-
 /**
  * The window history of a hall, built from its plan: every window with its versions, the
- * window_events rows and the set of windows open on any day.
+ * window_events rows and the set of windows open on any day. Which windows a step picks, how many
+ * department windows it opens per category and their labels: window-plan.ts.
  */
 export class HallWindows {
   readonly windows: WindowModel[] = [];
@@ -96,10 +99,10 @@ export class HallWindows {
   readonly changes: WindowChange[] = [];
   private readonly changeDays: number[] = [];
   private readonly snapshots = new Map<number, ActiveWindow[]>();
-  private readonly floorCounters = new Map<number, number>();
-  private seq = 0;
+  private readonly labels: WindowLabels;
 
   constructor(readonly spec: HallSpec) {
+    this.labels = new WindowLabels(spec.key);
     const hid = hallId(spec.key);
     for (const step of spec.windowPlan) {
       const day = dayOf(step.date);
@@ -110,8 +113,21 @@ export class HallWindows {
         retired: [],
         converted: [],
       };
+      const event = (kind: WindowEventRow['kind'], w: WindowModel): void => {
+        const v = currentVersion(w);
+        this.events.push({
+          hall_id: hid,
+          window_id: w.id,
+          kind,
+          effective_date: step.date,
+          mode: v.mode,
+          category_codes: [...v.categories],
+          note: step.note,
+          created_at: `${step.date} 08:00:00+08`,
+        });
+      };
       for (const c of step.convert ?? []) {
-        const picked = this.select(c.fromMode, c.n, day, {
+        const picked = this.pick(c.fromMode, c.n, day, {
           categories: c.categories,
           floor: c.floor,
         });
@@ -122,20 +138,11 @@ export class HallWindows {
             categories: [...c.toCategories],
           });
           change.converted.push(w);
-          this.events.push({
-            hall_id: hid,
-            window_id: w.id,
-            kind: 'converted',
-            effective_date: step.date,
-            mode: 'comprehensive',
-            category_codes: [...c.toCategories],
-            note: step.note,
-            created_at: `${step.date} 08:00:00+08`,
-          });
+          event('converted', w);
         }
       }
       for (const r of step.retire ?? []) {
-        const picked = this.select(r.mode, r.n, day, {
+        const picked = this.pick(r.mode, r.n, day, {
           categories: r.categories,
           floor: r.floor,
           counts: r.counts,
@@ -143,33 +150,13 @@ export class HallWindows {
         for (const w of picked) {
           w.retiredOn = day;
           change.retired.push(w);
-          const v = current(w);
-          this.events.push({
-            hall_id: hid,
-            window_id: w.id,
-            kind: 'retired',
-            effective_date: step.date,
-            mode: v.mode,
-            category_codes: [...v.categories],
-            note: step.note,
-            created_at: `${step.date} 08:00:00+08`,
-          });
+          event('retired', w);
         }
       }
       for (const o of step.open ?? []) {
         for (const w of this.open(o, day)) {
           change.opened.push(w);
-          const v = current(w);
-          this.events.push({
-            hall_id: hid,
-            window_id: w.id,
-            kind: 'opened',
-            effective_date: step.date,
-            mode: v.mode,
-            category_codes: [...v.categories],
-            note: step.note,
-            created_at: `${step.date} 08:00:00+08`,
-          });
+          event('opened', w);
         }
       }
       this.changes.push(change);
@@ -177,35 +164,25 @@ export class HallWindows {
     }
   }
 
-  private nextLabel(
-    floor: number | undefined,
-    labels: string[] | undefined,
-    i: number,
-  ): { label: string; floor: number | null } {
-    this.seq++;
-    if (labels) return { label: labels[i], floor: null };
-    if (floor !== undefined) {
-      const k = (this.floorCounters.get(floor) ?? 0) + 1;
-      if (k > 99)
-        throw new Error(
-          `${this.spec.key}: more than 99 windows on floor ${floor}`,
-        );
-      this.floorCounters.set(floor, k);
-      return { label: `${floor}${String(k).padStart(2, '0')}号窗口`, floor };
-    }
-    return { label: `${this.seq}号窗口`, floor: null };
+  private pick(
+    mode: WindowMode,
+    n: number | 'all',
+    day: number,
+    f: Parameters<typeof pickWindows>[5],
+  ): WindowModel[] {
+    return pickWindows(this.spec.key, this.windows, mode, n, day, f);
   }
 
   private open(o: OpenSpec, day: number): WindowModel[] {
     const out: WindowModel[] = [];
     const make = (mode: WindowMode, categories: string[], i: number): void => {
-      const { label, floor } = this.nextLabel(o.floor, o.labels, i);
+      const { label, floor } = this.labels.next(o.floor, o.labels, i);
       const w: WindowModel = {
         id: windowId(this.spec.key, label),
         hallKey: this.spec.key,
         label,
         floor,
-        seq: this.seq,
+        seq: this.labels.seq,
         openedOn: day,
         retiredOn: null,
         versions: [{ day, mode, categories }],
@@ -218,113 +195,11 @@ export class HallWindows {
         make('comprehensive', [...(o.categories ?? [])], i);
       return out;
     }
-    // department windows: explicit counts, or n spread over the categories by weight (largest remainder)
-    let counts: Record<string, number>;
-    if (o.counts) counts = o.counts;
-    else {
-      const cats = o.categories ?? CATEGORIES.map((c) => c.code);
-      const weights = cats.map((c) => CATEGORY_WEIGHTS[c]);
-      const total = weights.reduce((a, b) => a + b, 0);
-      const exact = weights.map((w) => (o.n * w) / total);
-      const base = exact.map((x) => Math.max(1, Math.floor(x)));
-      let left = o.n - base.reduce((a, b) => a + b, 0);
-      const order = exact
-        .map((x, i) => [x - Math.floor(x), i] as const)
-        .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-      for (let k = 0; left > 0; k++, left--) base[order[k % order.length][1]]++;
-      for (
-        let k = base.length - 1;
-        left < 0;
-        k = (k - 1 + base.length) % base.length
-      ) {
-        if (base[k] > 1) {
-          base[k]--;
-          left++;
-        }
-      }
-      counts = Object.fromEntries(cats.map((c, i) => [c, base[i]]));
-    }
+    const counts = departmentCounts(o);
     let i = 0;
     for (const c of CATEGORIES) {
       const n = counts[c.code] ?? 0;
       for (let k = 0; k < n; k++) make('department', [c.code], i++);
-    }
-    return out;
-  }
-
-  /**
-   * Picks windows to retire or convert among those open on `day` with the given mode: department
-   * windows so that the departments keep their proportions (the department with the most windows
-   * per weight gives first), newest window first; comprehensive windows newest first.
-   */
-  private select(
-    mode: WindowMode,
-    n: number | 'all',
-    day: number,
-    f: {
-      categories?: string[];
-      floor?: number;
-      counts?: Record<string, number>;
-    },
-  ): WindowModel[] {
-    const pool = this.windows.filter((w) => {
-      if (w.openedOn > day || (w.retiredOn !== null && w.retiredOn <= day))
-        return false;
-      const v = current(w);
-      if (v.mode !== mode) return false;
-      if (f.floor !== undefined && w.floor !== f.floor) return false;
-      if (f.categories && !v.categories.some((c) => f.categories?.includes(c)))
-        return false;
-      return true;
-    });
-    pool.sort((a, b) => b.seq - a.seq);
-    if (n === 'all') return pool;
-    if (mode === 'comprehensive') {
-      if (pool.length < n)
-        throw new Error(
-          `${this.spec.key} ${isoOf(day)}: ${n} comprehensive windows wanted, ${pool.length} open`,
-        );
-      return pool.slice(0, n);
-    }
-    const byCat = new Map<string, WindowModel[]>();
-    for (const w of pool) {
-      const c = current(w).categories[0];
-      const list = byCat.get(c) ?? [];
-      list.push(w);
-      byCat.set(c, list);
-    }
-    const out: WindowModel[] = [];
-    if (f.counts) {
-      for (const [c, k] of Object.entries(f.counts)) {
-        const list = byCat.get(c) ?? [];
-        if (list.length < k)
-          throw new Error(
-            `${this.spec.key} ${isoOf(day)}: ${k} ${c} windows wanted, ${list.length} open`,
-          );
-        out.push(...list.slice(0, k));
-      }
-      return out;
-    }
-    if (pool.length < n)
-      throw new Error(
-        `${this.spec.key} ${isoOf(day)}: ${n} department windows wanted, ${pool.length} open`,
-      );
-    const order = CATEGORIES.map((c) => c.code);
-    for (let k = 0; k < n; k++) {
-      let best: string | null = null;
-      let bestScore = -1;
-      for (const c of order) {
-        const list = byCat.get(c);
-        if (!list || list.length === 0) continue;
-        const score = list.length / CATEGORY_WEIGHTS[c];
-        if (score > bestScore) {
-          best = c;
-          bestScore = score;
-        }
-      }
-      if (best === null) break;
-      const list = byCat.get(best) as WindowModel[];
-      out.push(list.shift() as WindowModel);
     }
     return out;
   }
@@ -376,7 +251,7 @@ export class HallWindows {
   rows(): WindowRow[] {
     const hid = hallId(this.spec.key);
     return this.windows.map((w) => {
-      const v = current(w);
+      const v = currentVersion(w);
       const last = Math.max(v.day, w.retiredOn ?? 0);
       return {
         id: w.id,
