@@ -16,13 +16,19 @@ import {
 } from '@onewindow/live-client';
 import { api, ApiError } from '../core/api';
 import { DeviceSession } from '../core/device';
-import { lang, windowPhrase } from '../core/i18n';
+import { lang } from '../core/i18n';
 import { LangSwitch } from '../core/lang-switch';
 import { PairingNotice } from '../core/pairing-notice';
 import { Announcer } from './announcer';
+import { BoardCalls } from './board-calls';
+import { BoardCurrent } from './board-current';
+import { clockDate, clockTime } from './board-time';
+import { BoardWaiting } from './board-waiting';
 import { BrowserVoice } from './browser-voice';
 import { CallClock } from './call-clock';
 import { t } from './messages';
+import { readSound, saveSound } from './sound-setting';
+import { waitingCounts } from './waiting-counts';
 
 /** Calls the board keeps and lists, newest first. */
 const CALLS = 10;
@@ -32,10 +38,8 @@ const RETRY_MS = 5000;
 const REFUSED_RETRY_MS = 30_000;
 /** After a break this long the replay may be incomplete: start again from a fresh snapshot (ms). */
 const LONG_BREAK_MS = 30 * 60_000;
-const SOUND_KEY = 'ow.board.sound';
 /** The announcements listed for tests and screen readers (the latest). */
 const HISTORY = 500;
-const TZ = 'Asia/Shanghai';
 
 type Link = 'connecting' | 'live' | 'reconnecting';
 
@@ -48,7 +52,7 @@ type Link = 'connecting' | 'live' | 'reconnecting';
  */
 @Component({
   selector: 'ow-board-page',
-  imports: [LangSwitch, PairingNotice],
+  imports: [BoardCalls, BoardCurrent, BoardWaiting, LangSwitch, PairingNotice],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './board.page.scss',
   host: {
@@ -110,82 +114,9 @@ type Link = 'connecting' | 'live' | 'reconnecting';
         [class.stale]="link() !== 'live'"
         [attr.data-link]="link()"
       >
-        <section
-          class="current"
-          data-testid="board-current"
-          aria-live="assertive"
-          [attr.data-number]="current()?.number ?? null"
-        >
-          @if (current(); as c) {
-            @if (lang() === 'zh') {
-              <p class="call">
-                <span class="please">{{ t('please') }}</span
-                >&ngsp;<span class="number">{{ c.number }}</span
-                >&ngsp;<span class="suffix">{{ t('numberSuffix') }}</span>
-              </p>
-              &ngsp;
-              <p class="to">
-                {{ t('to') }} <strong>{{ windowName(c.windowLabel) }}</strong>
-              </p>
-            } @else {
-              <p class="call">
-                <span class="number">{{ c.number }}</span>
-              </p>
-              &ngsp;
-              <p class="to">
-                → <strong>{{ windowName(c.windowLabel) }}</strong>
-              </p>
-            }
-          } @else {
-            <p class="nobody">{{ t('nobody') }}</p>
-            <p class="hint">{{ t('nobodyHint') }}</p>
-          }
-        </section>
-
-        <section class="latest" [attr.aria-label]="t('latest')">
-          <ol class="calls" data-testid="board-calls">
-            @for (c of calls(); track c.ticketId; let first = $first) {
-              <li
-                data-testid="board-call"
-                [attr.data-number]="c.number"
-                [attr.data-window]="c.windowLabel"
-                [class.now]="first"
-                [attr.aria-current]="first ? 'true' : null"
-              >
-                <span class="num">{{ c.number }}</span
-                >&ngsp;<span class="win">{{ windowName(c.windowLabel) }}</span
-                >&ngsp;<span class="at">
-                  {{ hhmm(c.calledAt) }}
-                  @if (c.recall) {
-                    <span class="recall">{{ t('recall') }}</span>
-                  }
-                </span>
-              </li>
-            }
-          </ol>
-        </section>
-
-        <section
-          class="waiting"
-          data-testid="board-waiting"
-          [attr.aria-label]="t('waiting')"
-        >
-          <h2>{{ t('waiting') }}</h2>
-          @if (waiting().length) {
-            <ul>
-              @for (w of waiting(); track w.code) {
-                <li [attr.data-category]="w.code" [attr.data-count]="w.count">
-                  <span class="name">{{ w.name }}</span>
-                  <span class="count">{{
-                    t('waitingCount', { n: w.count })
-                  }}</span>
-                </li>
-              }
-            </ul>
-          } @else {
-            <p class="none">{{ t('noneWaiting') }}</p>
-          }
-        </section>
+        <ow-board-current [call]="current()" />
+        <ow-board-calls [calls]="calls()" />
+        <ow-board-waiting [counts]="waiting()" />
       </main>
     }
     <ol
@@ -201,7 +132,6 @@ type Link = 'connecting' | 'live' | 'reconnecting';
 })
 export class BoardPage implements OnInit, OnDestroy {
   protected readonly t = t;
-  protected readonly lang = lang;
   protected readonly session = new DeviceSession('display');
   protected readonly view = signal<FloorView | null>(null);
   protected readonly link = signal<Link>('connecting');
@@ -218,41 +148,11 @@ export class BoardPage implements OnInit, OnDestroy {
   protected readonly hallName = computed(
     () => this.session.self()?.hall.name ?? '',
   );
-  protected readonly waiting = computed(() => {
-    const counts = this.view()?.waiting ?? {};
-    const known = this.categories();
-    const order = new Map(known.map((c, i) => [c.code, i]));
-    return Object.entries(counts)
-      .map(([code, count]) => ({
-        code,
-        count,
-        name: known.find((c) => c.code === code)?.name ?? code,
-      }))
-      .sort(
-        (a, b) =>
-          (order.get(a.code) ?? 1e6) - (order.get(b.code) ?? 1e6) ||
-          a.code.localeCompare(b.code),
-      );
-  });
-  protected readonly time = computed(() =>
-    new Date(this.now()).toLocaleTimeString('zh-CN', {
-      timeZone: TZ,
-      hour: '2-digit',
-      minute: '2-digit',
-      hour12: false,
-    }),
+  protected readonly waiting = computed(() =>
+    waitingCounts(this.view()?.waiting ?? {}, this.categories()),
   );
-  protected readonly date = computed(() =>
-    new Date(this.now()).toLocaleDateString(
-      lang() === 'zh' ? 'zh-CN' : 'en-GB',
-      {
-        timeZone: TZ,
-        month: 'long',
-        day: 'numeric',
-        weekday: 'long',
-      },
-    ),
-  );
+  protected readonly time = computed(() => clockTime(this.now()));
+  protected readonly date = computed(() => clockDate(this.now(), lang()));
 
   private readonly clock = new CallClock();
   private readonly voice = new BrowserVoice(() => this.needsGesture.set(true));
@@ -288,29 +188,11 @@ export class BoardPage implements OnInit, OnDestroy {
     this.voice.close();
   }
 
-  protected windowName(label: string): string {
-    return windowPhrase(label, lang());
-  }
-
-  protected hhmm(iso: string): string {
-    if (!iso) return '';
-    return new Date(iso).toLocaleTimeString('zh-CN', {
-      timeZone: TZ,
-      hour: '2-digit',
-      minute: '2-digit',
-      hour12: false,
-    });
-  }
-
   protected toggleSound(): void {
     const on = !this.soundOn();
     this.soundOn.set(on);
     this.announcer.enabled = on;
-    try {
-      localStorage.setItem(SOUND_KEY, on ? 'on' : 'off');
-    } catch {
-      /* private mode: the choice lasts this page */
-    }
+    saveSound(on);
   }
 
   /** Any touch, click or key on the page: the gesture a browser wants before it makes a sound. */
@@ -428,13 +310,5 @@ export class BoardPage implements OnInit, OnDestroy {
     this.closeStream = null;
     if (this.retry) clearTimeout(this.retry);
     this.retry = null;
-  }
-}
-
-function readSound(): boolean {
-  try {
-    return localStorage.getItem(SOUND_KEY) !== 'off';
-  } catch {
-    return true;
   }
 }

@@ -20,15 +20,26 @@ import { DeviceSession } from '../core/device';
 import { lang } from '../core/i18n';
 import { LangSwitch } from '../core/lang-switch';
 import { PairingNotice } from '../core/pairing-notice';
+import { CategoryTiles } from './category-tiles';
+import { IssuedTicket } from './issued-ticket';
+import { ItemList } from './item-list';
+import { KioskConfirm } from './kiosk-confirm';
+import { KioskReceipt } from './kiosk-receipt';
+import { KioskSearch } from './kiosk-search';
 import { t } from './messages';
-import { TicketRequest, type IssueBody } from './ticket-request';
+import {
+  ELDERLY_KEY,
+  PAPER_KEY,
+  paperWidth,
+  readElderly,
+  readSetting,
+  writeSetting,
+} from './settings';
+import { TicketTaker } from './ticket-taker';
 import { VoiceInput } from './voice-input';
 
 /** Back to the first screen after this long without a touch (ms). */
 export const IDLE_RESET_MS = 30_000;
-/** Tries after the API could not be reached, before asking the citizen. */
-const OFFLINE_TRIES = 5;
-const OFFLINE_RETRY_MS = 3_000;
 const SEARCH_DEBOUNCE_MS = 250;
 const QUEUE_REFRESH_MS = 30_000;
 
@@ -44,7 +55,16 @@ type Screen = 'home' | 'list' | 'confirm' | 'ticket';
  */
 @Component({
   selector: 'ow-kiosk-page',
-  imports: [LangSwitch, PairingNotice],
+  imports: [
+    CategoryTiles,
+    IssuedTicket,
+    ItemList,
+    KioskConfirm,
+    KioskReceipt,
+    KioskSearch,
+    LangSwitch,
+    PairingNotice,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './kiosk.page.scss',
   host: {
@@ -59,7 +79,7 @@ export class KioskPage implements OnInit, OnDestroy {
   protected readonly t = t;
   protected readonly device = new DeviceSession('kiosk');
   protected readonly screen = signal<Screen>('home');
-  protected readonly elderly = signal(readFlag('ow.kiosk.elderly'));
+  protected readonly elderly = signal(readElderly());
   protected readonly categories = signal<CategoryView[]>([]);
   protected readonly waiting = signal<Record<string, number>>({});
   protected readonly query = signal('');
@@ -67,9 +87,7 @@ export class KioskPage implements OnInit, OnDestroy {
   protected readonly items = signal<ServiceItemView[] | null>(null);
   protected readonly chosen = signal<ServiceItemView | null>(null);
   protected readonly priority = signal<TicketPriority>('normal');
-  protected readonly issuing = signal(false);
   protected readonly problem = signal<string | null>(null);
-  protected readonly canRetry = signal(false);
   protected readonly ticket = signal<TicketView | null>(null);
   protected readonly qr = signal<QrSvg | null>(null);
   protected readonly ticketUrl = signal('');
@@ -80,20 +98,36 @@ export class KioskPage implements OnInit, OnDestroy {
     () => this.device.self()?.hall.name ?? '',
   );
 
-  private readonly request = new TicketRequest();
+  protected readonly taker = new TicketTaker({
+    body: () => {
+      const item = this.chosen();
+      return item
+        ? { serviceItemCode: item.code, priority: this.priority() }
+        : null;
+    },
+    send: (body, key) =>
+      this.hallApi<TicketView>('/tickets', {
+        method: 'POST',
+        body,
+        headers: { 'Idempotency-Key': key },
+      }),
+    confirming: () => this.screen() === 'confirm',
+    issued: (ticket) => this.showTicket(ticket),
+    revoked: () => this.device.revoked(),
+    problem: (text) => this.problem.set(text),
+  });
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
   private searchTimer: ReturnType<typeof setTimeout> | null = null;
-  private retryTimer: ReturnType<typeof setInterval> | null = null;
   private clockTimer: ReturnType<typeof setInterval> | null = null;
   private queueTimer: ReturnType<typeof setInterval> | null = null;
   private searchSeq = 0;
   private pageStyle: HTMLStyleElement | null = null;
 
   ngOnInit(): void {
-    const paper =
-      this.device.settings.get('paper') ?? readSetting('ow.kiosk.paper');
-    this.paper.set(paper === '58' ? '58' : '80');
-    writeSetting('ow.kiosk.paper', this.paper());
+    this.paper.set(
+      paperWidth(this.device.settings.get('paper'), readSetting(PAPER_KEY)),
+    );
+    writeSetting(PAPER_KEY, this.paper());
     this.pageStyle = document.createElement('style');
     this.pageStyle.textContent = `@page { size: ${this.paper()}mm auto; margin: 0; }`;
     document.head.appendChild(this.pageStyle);
@@ -111,8 +145,9 @@ export class KioskPage implements OnInit, OnDestroy {
   ngOnDestroy(): void {
     for (const timer of [this.idleTimer, this.searchTimer])
       if (timer) clearTimeout(timer);
-    for (const timer of [this.retryTimer, this.clockTimer, this.queueTimer])
+    for (const timer of [this.clockTimer, this.queueTimer])
       if (timer) clearInterval(timer);
+    this.taker.cancel();
     this.voice.stop();
     this.pageStyle?.remove();
   }
@@ -125,7 +160,7 @@ export class KioskPage implements OnInit, OnDestroy {
 
   protected toggleElderly(): void {
     this.elderly.update((on) => !on);
-    writeSetting('ow.kiosk.elderly', this.elderly() ? '1' : '0');
+    writeSetting(ELDERLY_KEY, this.elderly() ? '1' : '0');
   }
 
   protected clock(d: Date): string {
@@ -152,8 +187,7 @@ export class KioskPage implements OnInit, OnDestroy {
     );
   }
 
-  protected submitSearch(event: Event): void {
-    event.preventDefault();
+  protected submitSearch(): void {
     if (this.searchTimer) clearTimeout(this.searchTimer);
     if (this.query().trim()) void this.search(this.query());
   }
@@ -199,56 +233,8 @@ export class KioskPage implements OnInit, OnDestroy {
   }
 
   /** Takes the ticket; a tap while a try is under way joins it, a retry reuses the key. */
-  protected async take(): Promise<void> {
-    const item = this.chosen();
-    if (!item) return;
-    const body: IssueBody = {
-      serviceItemCode: item.code,
-      priority: this.priority(),
-    };
-    this.issuing.set(true);
-    this.problem.set(null);
-    this.canRetry.set(false);
-    this.stopRetry();
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const issued = await this.request.issue(body, (b, key) =>
-          this.hallApi<TicketView>('/tickets', {
-            method: 'POST',
-            body: b,
-            headers: { 'Idempotency-Key': key },
-          }),
-        );
-        this.showTicket(issued);
-        return;
-      } catch (e) {
-        const err = e instanceof ApiError ? e : new ApiError(0, String(e));
-        if (err.status === 401) {
-          this.device.revoked();
-          return;
-        }
-        if (err.unreachable && attempt < OFFLINE_TRIES) {
-          this.problem.set(this.t('offlineRetry', { n: attempt }));
-          await new Promise((r) => setTimeout(r, OFFLINE_RETRY_MS));
-          if (this.screen() !== 'confirm') return;
-          continue;
-        }
-        this.issuing.set(false);
-        if (err.unreachable) {
-          this.problem.set(this.t('offlineGiveUp'));
-          this.canRetry.set(true);
-        } else if (
-          (err.status === 503 || err.status === 429) &&
-          this.screen() === 'confirm'
-        ) {
-          this.countDownAndRetry(err.retryAfterSeconds ?? 5);
-        } else {
-          this.problem.set(this.t('failed', { message: err.message }));
-          this.canRetry.set(err.status >= 500);
-        }
-        return;
-      }
-    }
+  protected take(): Promise<void> {
+    return this.taker.take();
   }
 
   protected print(): void {
@@ -260,9 +246,8 @@ export class KioskPage implements OnInit, OnDestroy {
   }
 
   protected resetToHome(): void {
-    this.stopRetry();
+    this.taker.reset();
     this.voice.stop();
-    this.request.reset();
     this.screen.set('home');
     this.query.set('');
     this.items.set(null);
@@ -270,24 +255,15 @@ export class KioskPage implements OnInit, OnDestroy {
     this.ticket.set(null);
     this.qr.set(null);
     this.problem.set(null);
-    this.issuing.set(false);
-    this.canRetry.set(false);
   }
 
   protected back(): void {
-    this.stopRetry();
+    this.taker.cancel();
     this.problem.set(null);
-    this.issuing.set(false);
     this.screen.set(this.items() ? 'list' : 'home');
   }
 
-  protected ahead(v: TicketView): number {
-    return Math.max(0, (v.position ?? 1) - 1);
-  }
-
   private showTicket(issued: TicketView): void {
-    this.request.reset();
-    this.issuing.set(false);
     this.problem.set(null);
     this.ticket.set(issued);
     const url = issued.statusUrl
@@ -299,26 +275,6 @@ export class KioskPage implements OnInit, OnDestroy {
     this.activity();
     if (this.device.settings.get('print') !== 'off')
       setTimeout(() => this.print(), 300);
-  }
-
-  private countDownAndRetry(seconds: number): void {
-    let left = Math.max(1, Math.ceil(seconds));
-    this.problem.set(this.t('busyRetry', { s: left }));
-    this.retryTimer = setInterval(() => {
-      left--;
-      if (this.screen() !== 'confirm') return this.stopRetry();
-      if (left > 0) {
-        this.problem.set(this.t('busyRetry', { s: left }));
-        return;
-      }
-      this.stopRetry();
-      void this.take();
-    }, 1000);
-  }
-
-  private stopRetry(): void {
-    if (this.retryTimer) clearInterval(this.retryTimer);
-    this.retryTimer = null;
   }
 
   private async search(text: string): Promise<void> {
@@ -380,25 +336,5 @@ export class KioskPage implements OnInit, OnDestroy {
       ...req,
       token: this.device.bearer,
     });
-  }
-}
-
-function readSetting(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function readFlag(key: string): boolean {
-  return readSetting(key) === '1';
-}
-
-function writeSetting(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    /* private mode */
   }
 }
