@@ -28,6 +28,8 @@ export {
   erlangAShareWithin,
   erlangAShareServedWithin,
   erlangAAbandonGivenWaitClosedForm,
+  minServersServedWithinErlangA,
+  erlangAAnswer,
   type ErlangAInput,
   type ErlangAMetrics,
 } from './lib/erlang-a';
@@ -90,6 +92,7 @@ export {
   validateSimulateRequest,
   validateMinimumWindowsRequest,
   validateErlangCRequest,
+  validateErlangARequest,
   validateReplayRequest,
   SHARE_SUM_TOLERANCE,
   type LayoutContext,

@@ -1,7 +1,8 @@
 /**
  * Plans (api-contract.md, "Planning"): a planning run fitted from a hall's own tickets, computed by
- * the worker. The instant answers (erlang-c, simulate, minimum-windows, replay) use the types of
- * @onewindow/queueing; a plan's figures have the same shape (`PlanFigure` is its `Figure`).
+ * the worker. The instant answers (erlang-c, erlang-a, simulate, minimum-windows, replay) use the
+ * types of @onewindow/queueing (`ErlangAAnswer` defines its shares as the product does: people who
+ * give up are misses); a plan's figures have the same shape (`PlanFigure` is its `Figure`).
  */
 
 export type PlanState = 'queued' | 'running' | 'done' | 'failed';

@@ -1,6 +1,7 @@
-import { erlangB } from './erlang';
+import { erlangB, MAX_ERLANG_SERVERS } from './erlang';
 import { QueueingInputError } from './errors';
 import { lnGamma, logGammaP } from './special';
+import type { ErlangAAnswer, ErlangARequest } from './types';
 
 /**
  * Erlang A (Palm's M/M/c+M): Poisson arrivals λ, c exponential servers of mean 1/μ, and customers
@@ -46,7 +47,7 @@ export interface ErlangAMetrics {
   meanWait: number;
   /** E[W | served]. */
   meanWaitServed: number;
-  /** Busy share of the servers: λ·(1 − P(Ab))/(cμ). */
+  /** Busy share of the servers: λ·(1 − P(Ab))/(cμ), capped at 1 against rounding. */
   occupancy: number;
 }
 
@@ -105,7 +106,12 @@ export function erlangA(q: ErlangAInput): ErlangAMetrics {
     probabilityOfAbandonment: pAb,
     meanWait: pAb / p.theta,
     meanWaitServed: pServed > 0 ? eVexp / pServed : 0,
-    occupancy: (q.arrivalRate * pServed * q.meanServiceTime) / q.servers,
+    // at most 1 (the busy windows never outnumber the windows); the cap only removes rounding
+    // when nearly every window is always busy
+    occupancy: Math.min(
+      1,
+      (q.arrivalRate * pServed * q.meanServiceTime) / q.servers,
+    ),
   };
 }
 
@@ -173,4 +179,73 @@ export function erlangAShareServedWithin(q: ErlangAInput, t: number): number {
     Math.exp(logGammaP(p.x + 1, p.y) - p.logPxy) -
     Math.exp(logGammaP(p.x + 1, p.y * u) - p.logPxy);
   return 1 - p.pWait * (1 - d / p.rho);
+}
+
+/**
+ * Fewest servers with P(served and W ≤ waitTime) ≥ share (share < 1): the share of all arrivals
+ * called within the wait, those who give up counted as misses. The share grows with the servers
+ * (tested), so the search gallops up from 1 (1, 2, 4, …) and bisects: it returns c that meets the
+ * share with c − 1 that does not. O(c log c) in all; no stability condition (people who give up
+ * keep the queue finite).
+ */
+export function minServersServedWithinErlangA(
+  q: Omit<ErlangAInput, 'servers'> & { waitTime: number; share: number },
+): number {
+  if (!(q.share >= 0 && q.share < 1) || !(q.waitTime >= 0)) {
+    throw new QueueingInputError(['share must be in [0, 1) and waitTime ≥ 0']);
+  }
+  const input = {
+    arrivalRate: q.arrivalRate,
+    meanServiceTime: q.meanServiceTime,
+    meanPatience: q.meanPatience,
+  };
+  const meets = (servers: number) =>
+    erlangAShareServedWithin({ ...input, servers }, q.waitTime) >= q.share;
+  let fails = 0; // no window calls anyone
+  let meetsAt = 1;
+  while (!meets(meetsAt)) {
+    if (meetsAt >= MAX_ERLANG_SERVERS) {
+      throw new QueueingInputError([
+        `the target needs more than ${MAX_ERLANG_SERVERS} servers`,
+      ]);
+    }
+    fails = meetsAt;
+    meetsAt = Math.min(2 * meetsAt, MAX_ERLANG_SERVERS);
+  }
+  while (meetsAt - fails > 1) {
+    const mid = Math.floor((fails + meetsAt) / 2);
+    if (meets(mid)) meetsAt = mid;
+    else fails = mid;
+  }
+  return meetsAt;
+}
+
+/**
+ * `POST /planning/erlang-a`: windows required for the target (called within target.waitMinutes,
+ * people who give up counted as misses) and the figures at `windows` when given, else at
+ * windowsRequired. Minutes and hours as in the contract: shareWithinTarget = P(served, W ≤ t),
+ * abandonedShare = P(Ab), meanWaitMinutes = E[W] over all arrivals, utilisation = carried load ÷
+ * windows.
+ */
+export function erlangAAnswer(req: ErlangARequest): ErlangAAnswer {
+  const load = {
+    arrivalRate: req.arrivalsPerHour / 60,
+    meanServiceTime: req.meanServiceMinutes,
+    meanPatience: req.meanPatienceMinutes,
+  };
+  const windowsRequired = minServersServedWithinErlangA({
+    ...load,
+    waitTime: req.target.waitMinutes,
+    share: req.target.share,
+  });
+  const q = { ...load, servers: req.windows ?? windowsRequired };
+  const m = erlangA(q);
+  return {
+    windowsRequired,
+    probabilityOfWaiting: m.probabilityOfWaiting,
+    abandonedShare: m.probabilityOfAbandonment,
+    shareWithinTarget: erlangAShareServedWithin(q, req.target.waitMinutes),
+    meanWaitMinutes: m.meanWait,
+    utilisation: m.occupancy,
+  };
 }

@@ -201,4 +201,27 @@ export interface ErlangCAnswer {
   utilisation: number;
 }
 
+/** `POST /planning/erlang-a` request and response (M/M/c+M: people who give up while waiting). */
+export interface ErlangARequest {
+  arrivalsPerHour: number;
+  meanServiceMinutes: number;
+  /** Mean time a person waits before giving up (exponential). */
+  meanPatienceMinutes: number;
+  target: ServiceTarget;
+  windows?: number;
+}
+export interface ErlangAAnswer {
+  windowsRequired: number;
+  /** An arrival finds every window busy: P(W > 0). */
+  probabilityOfWaiting: number;
+  /** (abandoned + expired) ÷ (called + abandoned + expired): the arrivals who give up, P(Ab). */
+  abandonedShare: number;
+  /** Called within the target ÷ (called + abandoned + expired): people who give up are misses. */
+  shareWithinTarget: number;
+  /** Mean wait over all arrivals; people who give up count until they leave. */
+  meanWaitMinutes: number;
+  /** Carried load ÷ windows: arrivals per minute × (1 − abandonedShare) × meanServiceMinutes ÷ windows. */
+  utilisation: number;
+}
+
 export type Criterion = 'day' | 'everyInterval';

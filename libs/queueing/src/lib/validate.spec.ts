@@ -3,6 +3,7 @@ import { hallDay } from '../testing/hall-day';
 import { MAX_SYNC_CUSTOMER_REPLICATIONS, MAX_WINDOWS_PER_POOL } from './limits';
 import type { Scenario } from './types';
 import {
+  validateErlangARequest,
   validateErlangCRequest,
   validateLayout,
   validateMinimumWindowsRequest,
@@ -371,6 +372,66 @@ describe('request validators', () => {
       'target.waitMinutes must be ≥ 0 (got -1)',
       'target.share must be < 1 (got 1)',
       'windows must be a whole number (got 2.5)',
+    ]);
+  });
+
+  it('erlang-a: the limits of erlang-c, a patience above 0 and at most a day', () => {
+    const ok = {
+      arrivalsPerHour: 120,
+      meanServiceMinutes: 10,
+      meanPatienceMinutes: 5,
+      target: { waitMinutes: 1, share: 0.8 },
+    };
+    expect(validateErlangARequest(ok)).toEqual([]);
+    expect(validateErlangARequest({ ...ok, windows: 100_000 })).toEqual([]);
+    expect(validateErlangARequest(null)).toEqual([
+      'body must be an object {arrivalsPerHour, meanServiceMinutes, meanPatienceMinutes, target}',
+    ]);
+    expect(validateErlangARequest({})).toEqual([
+      'arrivalsPerHour must be a finite number',
+      'meanServiceMinutes must be a finite number',
+      'meanPatienceMinutes must be a finite number',
+      'target must be an object {waitMinutes, share}',
+    ]);
+    expect(
+      validateErlangARequest({
+        arrivalsPerHour: -1,
+        meanServiceMinutes: 1441,
+        meanPatienceMinutes: 0,
+        target: { waitMinutes: 1, share: 1.5 },
+        windows: 2.5,
+      }),
+    ).toEqual([
+      'arrivalsPerHour must be > 0 (got -1)',
+      'meanServiceMinutes must be ≤ 1440 (got 1441)',
+      'meanPatienceMinutes must be > 0 (got 0)',
+      'target.share must be < 1 (got 1.5)',
+      'windows must be a whole number (got 2.5)',
+    ]);
+    expect(
+      validateErlangARequest({
+        ...ok,
+        arrivalsPerHour: 1_000_001,
+        meanPatienceMinutes: 1441,
+        windows: 100_001,
+      }),
+    ).toEqual([
+      'arrivalsPerHour must be ≤ 1000000 (got 1000001)',
+      'meanPatienceMinutes must be ≤ 1440 (got 1441)',
+      'windows must be ≤ 100000 (got 100001)',
+    ]);
+    expect(
+      validateErlangARequest({
+        ...ok,
+        arrivalsPerHour: 1_000_000,
+        meanServiceMinutes: 3.1,
+        meanPatienceMinutes: '5',
+        windows: 0,
+      }),
+    ).toEqual([
+      'arrivalsPerHour × meanServiceMinutes / 60 (offered load, 51666.666666666664 erlangs) must be ≤ 50000',
+      'meanPatienceMinutes must be a finite number',
+      'windows must be ≥ 1 (got 0)',
     ]);
   });
 

@@ -9,14 +9,18 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  erlangAAnswer,
   erlangCAnswer,
   minimumWindows,
   replay,
   simulate,
+  validateErlangARequest,
   validateErlangCRequest,
   validateMinimumWindowsRequest,
   validateReplayRequest,
   validateSimulateRequest,
+  type ErlangAAnswer,
+  type ErlangARequest,
   type ErlangCAnswer,
   type ErlangCRequest,
   type Layout,
@@ -37,6 +41,8 @@ import {
   runPlanning,
 } from './planning-input';
 import {
+  ERLANG_A_ANSWER_EXAMPLE,
+  ERLANG_A_REQUEST_EXAMPLE,
   ERLANG_C_ANSWER_EXAMPLE,
   ERLANG_C_REQUEST_EXAMPLE,
   MINIMUM_WINDOWS_REQUEST_EXAMPLE,
@@ -94,6 +100,20 @@ export class PlanningController {
   erlangC(@Body() body: unknown): ErlangCAnswer {
     assertPlanningInput(validateErlangCRequest(body));
     return runPlanning(() => erlangCAnswer(body as ErlangCRequest));
+  }
+
+  @Post('erlang-a')
+  @HttpCode(200)
+  @Access({ roles: [...PLANNERS] })
+  @ApiOperation({
+    summary:
+      'Exact Erlang A (M/M/c+M, people who give up while waiting): windows needed for the target share called within the target wait (people who give up are misses), and the figures at `windows` when given',
+  })
+  @ApiBody({ schema: { type: 'object', example: ERLANG_A_REQUEST_EXAMPLE } })
+  @ApiOkResponse({ schema: { example: ERLANG_A_ANSWER_EXAMPLE } })
+  erlangA(@Body() body: unknown): ErlangAAnswer {
+    assertPlanningInput(validateErlangARequest(body));
+    return runPlanning(() => erlangAAnswer(body as ErlangARequest));
   }
 
   @Post('simulate')

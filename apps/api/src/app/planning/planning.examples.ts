@@ -56,6 +56,24 @@ export const ERLANG_C_ANSWER_EXAMPLE = {
   utilisation: 0.71429,
 };
 
+/** 2 people a minute, 10-minute handling, 30 minutes' mean patience: 20 erlangs offered. */
+export const ERLANG_A_REQUEST_EXAMPLE = {
+  arrivalsPerHour: 120,
+  meanServiceMinutes: 10,
+  meanPatienceMinutes: 30,
+  target: { waitMinutes: 15, share: 0.8 },
+};
+
+/** erlangAAnswer(ERLANG_A_REQUEST_EXAMPLE), rounded: fewer windows than erlangs, 16% give up. */
+export const ERLANG_A_ANSWER_EXAMPLE = {
+  windowsRequired: 17,
+  probabilityOfWaiting: 0.91802,
+  abandonedShare: 0.16164,
+  shareWithinTarget: 0.83082,
+  meanWaitMinutes: 4.84932,
+  utilisation: 0.9863,
+};
+
 export const SIMULATE_REQUEST_EXAMPLE = {
   scenario: SCENARIO_EXAMPLE,
   layout: { kind: 'comprehensive', windows: 70 },

@@ -5,7 +5,7 @@ import { PlanningController } from './planning.controller';
 import { PlansController } from './plans.controller';
 import { PlansService } from './plans.service';
 
-/** The planner: instant answers (Erlang C, simulate, minimum windows, replay) and plan jobs. */
+/** The planner: instant answers (Erlang C, Erlang A, simulate, minimum windows, replay) and plan jobs. */
 @Module({
   controllers: [PlanningController, PlansController],
   providers: [PlansService, PlanJobs, DemandService],

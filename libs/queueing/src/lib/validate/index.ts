@@ -5,7 +5,8 @@
  * They accept `unknown`: nothing is assumed about the shape.
  *
  * One module per kind of input: fields (shared field checks), scenario, categories, service-time,
- * layout, windows, run-options, and one per request body (simulate, search, erlang-c, replay).
+ * layout, windows, run-options, the Erlang fields, and one per request body (simulate, search,
+ * erlang-c, erlang-a, replay).
  */
 export { SHARE_SUM_TOLERANCE } from './fields';
 export { validateScenario } from './scenario';
@@ -14,4 +15,5 @@ export { validateRunOptions, type RequestCheckOptions } from './run-options';
 export { validateSimulateRequest } from './simulate-request';
 export { validateMinimumWindowsRequest } from './search-request';
 export { validateErlangCRequest } from './erlang-c-request';
+export { validateErlangARequest } from './erlang-a-request';
 export { validateReplayRequest } from './replay-request';
