@@ -17,28 +17,22 @@
  *       for the ratio.
  * Prints figures; never asserts timings (exit 0 unless something crashed).
  */
-const { spawn, spawnSync } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
-const net = require('node:net');
 const path = require('node:path');
 const bcrypt = require('bcryptjs');
 const { Client } = require('pg');
+const { REDIS_URL, createDatabase, dropDatabase } = require('../common/db');
+const { log, quantile, msSince: ms } = require('../common/figures');
+const {
+  ROOT,
+  run,
+  freePort,
+  startChild,
+  waitForHealth,
+  stopChild,
+} = require('../common/processes');
+const { MAX_DAYS_PER_JOB, rollupRace } = require('./rollup-race');
 
-const ROOT = path.resolve(__dirname, '../../..');
-// the rules a rollup counts by, from their one definition (what RollupQueries passes)
-require('ts-node').register({
-  transpileOnly: true,
-  compilerOptions: { module: 'commonjs' },
-});
-const { ONLINE_CHANNELS, WINDOW_CLERK_ROLES } = require(
-  path.join(ROOT, 'libs/contracts/src/lib/enums.ts'),
-);
-const ADMIN_URL =
-  process.env.BENCH_ADMIN_DATABASE_URL ??
-  'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-/** As the worker's drainer (MAX_DAYS_PER_JOB in apps/worker/src/app/rollups/outbox-drainer.service.ts). */
-const MAX_DAYS_PER_JOB = 31;
 const HALLS = 1000;
 const YEAR = '2020';
 const RAW_HALL = '00000000-0000-4000-8000-000000000001';
@@ -57,23 +51,7 @@ for (let i = 2; i < process.argv.length; i++) {
   } else throw new Error(`unknown option ${a}`);
 }
 
-const log = (m) => process.stdout.write(`› ${m}\n`);
-const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 const fmt = (v) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
-function quantile(sorted, q) {
-  const i = Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1);
-  return sorted[Math.max(0, i)];
-}
-
-async function freePort() {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = s.address().port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function generate(c) {
   let t0 = process.hrtime.bigint();
@@ -169,146 +147,29 @@ async function generate(c) {
   return raw.rowCount;
 }
 
-async function rollupRace(c) {
-  const days = (
-    await c.query(
-      `SELECT DISTINCT service_date::text AS d FROM tickets WHERE hall_id = $1 ORDER BY 1`,
-      [RAW_HALL],
-    )
-  ).rows.map((r) => r.d);
-  // what the worker runs for a hall's backlog: one job per MAX_DAYS_PER_JOB days
-  // (apps/worker/src/app/rollups/outbox-drainer.service.ts), each one rollup_hall_days call
-  let t0 = process.hrtime.bigint();
-  for (let i = 0; i < days.length; i += MAX_DAYS_PER_JOB)
-    await c.query(
-      'SELECT rollup_hall_days($1, $2::date[], $3::text[], $4::text[])',
-      [
-        RAW_HALL,
-        days.slice(i, i + MAX_DAYS_PER_JOB),
-        ONLINE_CHANNELS,
-        WINDOW_CLERK_ROLES,
-      ],
-    );
-  const rollup = ms(t0);
-  // the same days one call each (a day's job, as the nightly re-derivation and live facts make)
-  t0 = process.hrtime.bigint();
-  for (const d of days)
-    await c.query('SELECT rollup_hall_day($1, $2, $3::text[], $4::text[])', [
-      RAW_HALL,
-      d,
-      ONLINE_CHANNELS,
-      WINDOW_CLERK_ROLES,
-    ]);
-  const perDay = ms(t0);
-
-  await c.query(`CREATE UNLOGGED TABLE hand_daily (LIKE rollup_daily)`);
-  await c.query(`CREATE UNLOGGED TABLE hand_hourly (LIKE rollup_hourly)`);
-  const daily = `
-    INSERT INTO hand_daily
-    SELECT hall_id, service_date, category_code, count(*), count(called_at),
-           count(*) FILTER (WHERE state = 'done'), count(*) FILTER (WHERE state = 'no_show'),
-           count(*) FILTER (WHERE state = 'cancelled'),
-           COALESCE(sum(extract(epoch FROM called_at - issued_at)), 0),
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM called_at - issued_at)),
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM called_at - issued_at)),
-           count(*) FILTER (WHERE called_at - issued_at <= interval '15 minutes'),
-           count(DISTINCT window_id),
-           COALESCE(sum(rating), 0), count(rating), count(*) FILTER (WHERE rating <= 2)
-    FROM tickets WHERE hall_id = $1 GROUP BY hall_id, service_date, category_code`;
-  const hourly = `
-    INSERT INTO hand_hourly
-    SELECT hall_id, service_date, extract(hour FROM issued_at AT TIME ZONE 'Asia/Shanghai'), category_code, count(*), count(called_at),
-           count(*) FILTER (WHERE state = 'done'), count(*) FILTER (WHERE state = 'no_show'),
-           count(*) FILTER (WHERE state = 'cancelled'),
-           COALESCE(sum(extract(epoch FROM called_at - issued_at)), 0),
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM called_at - issued_at)),
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM called_at - issued_at)),
-           count(*) FILTER (WHERE called_at - issued_at <= interval '15 minutes'),
-           count(DISTINCT window_id)
-    FROM tickets WHERE hall_id = $1 GROUP BY 1, 2, 3, 4`;
-  // every figure rollup_hall_days writes (hourly per category, daily per category, daily for the
-  // hall) in one hand-written statement: GROUPING SETS over one scan
-  await c.query(`CREATE UNLOGGED TABLE hand_all (hall_id uuid, service_date date, hour smallint, category_code varchar,
-    arrivals int, called int, served int, no_shows int, cancelled int, wait_sum float8, p50 float8, p90 float8,
-    within int, busy int, rating_sum int, rating_count int, rating_low int)`);
-  await c.query(`CREATE UNLOGGED TABLE hand_window (LIKE rollup_window_daily)`);
-  const all = `
-    INSERT INTO hand_all
-    SELECT hall_id, service_date, extract(hour FROM issued_at AT TIME ZONE 'Asia/Shanghai')::smallint AS hour, category_code,
-           count(*), count(called_at),
-           count(*) FILTER (WHERE state = 'done'), count(*) FILTER (WHERE state = 'no_show'),
-           count(*) FILTER (WHERE state = 'cancelled'),
-           COALESCE(sum(extract(epoch FROM called_at - issued_at)), 0),
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM called_at - issued_at)),
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM called_at - issued_at)),
-           count(*) FILTER (WHERE called_at - issued_at <= interval '15 minutes'),
-           count(DISTINCT window_id),
-           COALESCE(sum(rating), 0), count(rating), count(*) FILTER (WHERE rating <= 2)
-    FROM tickets WHERE hall_id = $1
-    GROUP BY GROUPING SETS ((hall_id, service_date, 3, category_code), (hall_id, service_date, category_code),
-                            (hall_id, service_date))`;
-  // and the figures per window and day (handling times, ratings) that rollup_hall_days also writes
-  const windows = `
-    INSERT INTO hand_window
-    SELECT hall_id, service_date, window_id, count(called_at), count(*) FILTER (WHERE state = 'done'),
-           count(completed_at - started_at), COALESCE(sum(extract(epoch FROM completed_at - started_at)), 0),
-           COALESCE(sum(rating), 0), count(rating), count(*) FILTER (WHERE rating <= 2)
-    FROM tickets WHERE hall_id = $1 AND window_id IS NOT NULL GROUP BY hall_id, service_date, window_id`;
-  t0 = process.hrtime.bigint();
-  await c.query(all, [RAW_HALL]);
-  await c.query(windows, [RAW_HALL]);
-  const handAll = ms(t0);
-  t0 = process.hrtime.bigint();
-  await c.query(daily, [RAW_HALL]);
-  const handDaily = ms(t0);
-  t0 = process.hrtime.bigint();
-  await c.query(hourly, [RAW_HALL]);
-  const handHourly = ms(t0);
-  // the two must agree on what they share
-  const check = await c.query(
-    `SELECT count(*)::int AS n FROM rollup_daily r JOIN hand_daily h USING (hall_id, service_date, category_code)
-     WHERE r.arrivals <> h.arrivals OR r.called <> h.called OR r.served <> h.served OR r.within_target <> h.within_target
-        OR r.rating_sum <> h.rating_sum OR r.rating_count <> h.rating_count OR r.rating_low <> h.rating_low`,
-  );
-  return {
-    days: days.length,
-    rollup,
-    perDay,
-    handAll,
-    handDaily,
-    handHourly,
-    mismatches: check.rows[0].n,
-  };
-}
-
 async function main() {
   const dbName = `ow_bench_analytics_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${dbName}"`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${dbName}`;
-  const dbUrl = url.toString();
+  const dbUrl = await createDatabase(dbName);
   let api;
+  let c;
   try {
     log(`database ${dbName}: migrating (cli migrate)`);
-    const m = spawnSync(
+    run(
       process.execPath,
       [path.join(ROOT, 'dist/apps/cli/main.js'), 'migrate'],
       {
-        env: { ...process.env, DATABASE_URL: dbUrl },
-        encoding: 'utf8',
+        DATABASE_URL: dbUrl,
       },
     );
-    if (m.status !== 0)
-      throw new Error(`migrate failed: ${m.stdout}${m.stderr}`);
-    const c = new Client({ connectionString: dbUrl });
+    c = new Client({ connectionString: dbUrl });
+    // a failure ends the run through the finally below; its cause is what gets printed
+    c.on('error', () => undefined);
     await c.connect();
     const rawRows = await generate(c);
     await c.query('DELETE FROM outbox'); // no worker here: the bench rolls up by itself
 
     log('(a) rolling up the hall-year');
-    const a = await rollupRace(c);
+    const a = await rollupRace(c, RAW_HALL);
 
     log('(b) starting the API and asking for the province trend');
     const hash = await bcrypt.hash('bench-password', 4);
@@ -317,28 +178,20 @@ async function main() {
       [hash],
     );
     const port = await freePort();
-    api = spawn(process.execPath, [path.join(ROOT, 'dist/apps/api/main.js')], {
-      env: {
-        ...process.env,
+    api = startChild(
+      'the API',
+      [path.join(ROOT, 'dist/apps/api/main.js')],
+      {
         DATABASE_URL: dbUrl,
         REDIS_URL,
         PORT: String(port),
         LOG_LEVEL: 'warn',
         REDIS_PREFIX: dbName,
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
     const base = `http://127.0.0.1:${port}/api/v1`;
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      try {
-        if ((await fetch(`${base}/health`)).ok) break;
-      } catch {
-        /* not yet */
-      }
-      if (Date.now() > deadline) throw new Error('the API did not start');
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await waitForHealth(api, `${base}/health`, 30_000);
     const login = await fetch(`${base}/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -444,13 +297,12 @@ async function main() {
       `\nrollups for ${HALLS} halls × 366 days; the API ran with its default pool; every figure from this machine\n`,
     );
   } finally {
-    if (api) api.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 500));
+    await c?.end().catch(() => undefined);
+    await stopChild(api);
     if (!opts.keepDb) {
-      await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+      await dropDatabase(dbName);
       log(`dropped ${dbName}`);
     } else log(`kept ${dbName}`);
-    await admin.end();
   }
 }
 

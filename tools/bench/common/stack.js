@@ -4,89 +4,39 @@
  * (migrated, rolled up), and the built API serving the built dashboard and hall floor on a free
  * port. `stop()` ends the API and drops the database.
  */
-const { spawn, spawnSync } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
-const net = require('node:net');
-const path = require('node:path');
-const { Client } = require('pg');
+const { REDIS_URL, createDatabase, dropDatabase } = require('./db');
+const {
+  ROOT,
+  run,
+  freePort,
+  startChild,
+  waitForHealth,
+  stopChild,
+} = require('./processes');
 
-const ROOT = path.resolve(__dirname, '../../..');
-const ADMIN_URL =
-  process.env.BENCH_ADMIN_DATABASE_URL ??
-  'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PASSWORD = 'OneWindow!2020';
 const NX_ENV = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
 
-function run(cmd, args, env = {}) {
-  const r = spawnSync(cmd, args, {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
-    maxBuffer: 64 << 20,
-  });
-  if (r.status !== 0)
-    throw new Error(
-      `${cmd} ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`,
-    );
-  return r.stdout.toString();
-}
-
-async function freePort() {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = s.address().port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function admin(fn) {
-  const c = new Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
-async function waitForHealth(base, api) {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (api.exitCode !== null) throw new Error('the API exited');
-    try {
-      if ((await fetch(`${base}/api/v1/health`)).status === 200) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('the API did not become healthy');
-}
-
+/** Logs a demo user in (every demo user has the demo password); returns the login answer. */
 async function login(base, username) {
   const res = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ username, password: PASSWORD }),
   });
-  if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
+  if (res.status !== 200)
+    throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
   return res.json();
 }
 
 /** Starts the stack; `dirs` are the built apps the API serves ({ DASHBOARD_DIR, FLOOR_DIR }). */
 async function startStack(dirs, log) {
   const db = `ow_bench_${randomBytes(4).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE "${db}"`));
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${db}`;
   const env = {
-    ...process.env,
     NODE_ENV: 'production',
-    DATABASE_URL: url.toString(),
+    DATABASE_URL: await createDatabase(db),
     REDIS_URL,
     REDIS_PREFIX: `bn${randomBytes(3).toString('hex')}`,
     JWT_SECRET: randomBytes(24).toString('hex'),
@@ -94,12 +44,8 @@ async function startStack(dirs, log) {
   };
   let api;
   const stop = async () => {
-    if (api && api.exitCode === null) {
-      const exited = new Promise((r) => api.once('exit', r));
-      api.kill('SIGTERM');
-      await exited;
-    }
-    await admin((c) => c.query(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`));
+    await stopChild(api);
+    await dropDatabase(db);
   };
   try {
     log('fresh database: migrations, small demo, rollups…');
@@ -112,12 +58,12 @@ async function startStack(dirs, log) {
     run(process.execPath, ['dist/apps/cli/main.js', 'rollup'], env);
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    api = spawn(process.execPath, ['dist/apps/api/main.js'], {
-      cwd: ROOT,
-      env: { ...env, PORT: String(port), ...dirs },
-      stdio: 'ignore',
+    api = startChild('the API', ['dist/apps/api/main.js'], {
+      ...env,
+      PORT: String(port),
+      ...dirs,
     });
-    await waitForHealth(base, api);
+    await waitForHealth(api, `${base}/api/v1/health`, 90_000);
     return { base, stop };
   } catch (e) {
     await stop();
