@@ -10,6 +10,7 @@ import { RegionSubtree1765065600000 } from './1765065600000-RegionSubtree';
 import { OneNumberingOneEventPath1765152000000 } from './1765152000000-OneNumberingOneEventPath';
 import { WaitMinuteCounts1765238400000 } from './1765238400000-WaitMinuteCounts';
 import { RollupRulesAsParameters1765324800000 } from './1765324800000-RollupRulesAsParameters';
+import { GreenChannel1765411200000 } from './1765411200000-GreenChannel';
 
 /** Every migration, in order. The data source and the CLI both read this list. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   OneNumberingOneEventPath1765152000000,
   WaitMinuteCounts1765238400000,
   RollupRulesAsParameters1765324800000,
+  GreenChannel1765411200000,
 ];

@@ -468,44 +468,82 @@ describe('Queue service (HTTP, real PostgreSQL and Redis)', () => {
   });
 
   describe('priority', () => {
-    it('serves priority first, but a priority ticket overtakes at most the hall’s cap of normal tickets', async () => {
+    /** Calls at window `windowId` until nothing waits, each called ticket marked a no-show; the ids in order. */
+    const callAll = async (windowId: string): Promise<string[]> => {
+      const order: string[] = [];
+      for (;;) {
+        const r = await act(
+          'admin',
+          `/halls/${FIX.lishui}/windows/${windowId}/call-next`,
+        );
+        if (r.status !== 200) {
+          expect(r.status).toBe(204);
+          return order;
+        }
+        order.push(r.body.id);
+        await act('admin', `/tickets/${r.body.id}/no-show`);
+      }
+    };
+    const issueAs = async (priority: string): Promise<string> =>
+      (
+        await issue(
+          await h.token('admin'),
+          { serviceItemCode: 'SS-0001', priority },
+          undefined,
+          FIX.lishui,
+        ).expect(201)
+      ).body.id;
+
+    it('calls a new priority ticket next with 200 normal tickets waiting', async () => {
       const [w] = await h.sql<{ id: string }>(
         `INSERT INTO windows (hall_id, label, mode, category_codes, state, opened_on) VALUES ($1, 'P1', 'comprehensive', '{}', 'open', '2020-01-01') RETURNING id`,
         [FIX.lishui],
       );
       await h.sql(
-        `UPDATE halls SET priority_overtake_cap = 2, normal_max_wait_minutes = 45 WHERE id = $1`,
+        `UPDATE halls SET priority_streak_cap = 3, normal_max_wait_minutes = 45 WHERE id = $1`,
         [FIX.lishui],
       );
-      const admin = await h.token('admin');
-      const ids: string[] = [];
-      for (const p of ['normal', 'normal', 'normal', 'normal', 'priority']) {
-        ids.push(
-          (
-            await issue(
-              admin,
-              { serviceItemCode: 'SS-0001', priority: p },
-              undefined,
-              FIX.lishui,
-            ).expect(201)
-          ).body.id,
-        );
-      }
-      const order: string[] = [];
-      for (;;) {
-        const r = await act(
-          'admin',
-          `/halls/${FIX.lishui}/windows/${w.id}/call-next`,
-        );
-        if (r.status !== 200) {
-          expect(r.status).toBe(204);
-          break;
-        }
-        order.push(r.body.id);
-        await act('admin', `/tickets/${r.body.id}/no-show`);
-      }
-      // four normals ahead of P: cap 2 → two normals first, then P, then the rest
-      expect(order).toEqual([ids[0], ids[1], ids[4], ids[2], ids[3]]);
+      const normals: string[] = [];
+      for (let i = 0; i < 200; i++) normals.push(await issueAs('normal'));
+      const prio = await issueAs('priority');
+      const first = await act(
+        'admin',
+        `/halls/${FIX.lishui}/windows/${w.id}/call-next`,
+      );
+      expect(first.status).toBe(200);
+      expect(first.body.id).toBe(prio);
+      await act('admin', `/tickets/${prio}/no-show`);
+      // then the normal tickets in their order
+      expect(await callAll(w.id)).toEqual(normals);
+    });
+
+    it('hands the window to the oldest normal ticket after the hall’s streak cap of priority calls', async () => {
+      const [w] = await h.sql<{ id: string }>(
+        `SELECT id FROM windows WHERE hall_id = $1 AND label = 'P1'`,
+        [FIX.lishui],
+      );
+      await h.sql(
+        `UPDATE halls SET priority_streak_cap = 2, normal_max_wait_minutes = 45 WHERE id = $1`,
+        [FIX.lishui],
+      );
+      const n = [await issueAs('normal'), await issueAs('normal')];
+      const p = [
+        await issueAs('priority'),
+        await issueAs('appointment'),
+        await issueAs('priority'),
+        await issueAs('priority'),
+        await issueAs('priority'),
+      ];
+      // two priority calls, then a normal one, two more priority, a normal, the last priority
+      expect(await callAll(w.id)).toEqual([
+        p[0],
+        p[1],
+        n[0],
+        p[2],
+        p[3],
+        n[1],
+        p[4],
+      ]);
     });
 
     it('serves a normal ticket first once it has waited the hall’s maximum', async () => {
@@ -514,7 +552,7 @@ describe('Queue service (HTTP, real PostgreSQL and Redis)', () => {
         [FIX.lishui],
       );
       await h.sql(
-        `UPDATE halls SET priority_overtake_cap = 10, normal_max_wait_minutes = 45 WHERE id = $1`,
+        `UPDATE halls SET priority_streak_cap = 10, normal_max_wait_minutes = 45 WHERE id = $1`,
         [FIX.lishui],
       );
       const admin = await h.token('admin');

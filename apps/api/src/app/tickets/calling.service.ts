@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { todayInShanghai } from '../common/service-date';
 import { HallEventsService } from '../live/hall-events.service';
-import { chooseNext } from './queue-estimate';
+import { chooseNext, streakAfter } from './queue-estimate';
 import { toTicketView } from './ticket-view';
 
 /** Calling the next ticket to a window: who goes next (priority, caps) and the call itself. */
@@ -45,7 +45,6 @@ export class CallingService {
         today,
         categories,
         windowId,
-        window.overtake_cap + 1,
       );
       if (c.held)
         throw DomainError.conflict(
@@ -68,9 +67,9 @@ export class CallingService {
       const pick = chooseNext(
         normal ? { queuedAt: normal.queue_at } : null,
         priority ? { queuedAt: priority.queue_at } : null,
-        c.normals_ahead,
+        window.priority_streak,
         {
-          overtakeCap: window.overtake_cap,
+          priorityStreakCap: window.streak_cap,
           normalMaxWaitMinutes: window.max_wait,
         },
         new Date(),
@@ -80,6 +79,9 @@ export class CallingService {
         id: string;
         service_date: string;
       };
+      const streak = streakAfter(window.priority_streak, pick);
+      if (streak !== window.priority_streak)
+        await this.windows.on(m).setPriorityStreak(windowId, streak);
       const row = await tickets.markCalled(
         chosen.id,
         chosen.service_date,

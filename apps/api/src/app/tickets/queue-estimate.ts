@@ -43,25 +43,34 @@ export interface CallCandidate {
 }
 
 /**
- * Which of the oldest normal and the oldest priority ticket a window calls. Priority first, but a
- * priority ticket may overtake at most `overtakeCap` normal tickets, and a normal ticket that has
- * waited `normalMaxWaitMinutes` goes first: neither class starves.
+ * Which of the oldest normal and the oldest priority ticket a window calls: the green channel.
+ * Priority (and appointment) tickets go first, however many normal tickets wait. Two hall settings
+ * keep normal tickets moving: a normal ticket that has waited `normalMaxWaitMinutes` goes first,
+ * and after `priorityStreakCap` priority calls in a row at this window (`streak`) its oldest normal
+ * ticket goes next.
  */
 export function chooseNext(
   normal: CallCandidate | null,
   priority: CallCandidate | null,
-  normalsAheadOfPriority: number,
-  rules: { overtakeCap: number; normalMaxWaitMinutes: number },
+  streak: number,
+  rules: { priorityStreakCap: number; normalMaxWaitMinutes: number },
   now: Date,
 ): 'normal' | 'priority' | null {
   if (!normal) return priority ? 'priority' : null;
   if (!priority) return 'normal';
-  if (priority.queuedAt <= normal.queuedAt) return 'priority';
   if (
     (now.getTime() - normal.queuedAt.getTime()) / 60000 >=
     rules.normalMaxWaitMinutes
   )
     return 'normal';
-  if (normalsAheadOfPriority > rules.overtakeCap) return 'normal';
+  if (streak >= rules.priorityStreakCap) return 'normal';
   return 'priority';
+}
+
+/** A window's streak of priority calls after it calls `pick`. */
+export function streakAfter(
+  streak: number,
+  pick: 'normal' | 'priority',
+): number {
+  return pick === 'priority' ? streak + 1 : 0;
 }

@@ -68,8 +68,9 @@ export class HallEntity {
   @Column({ name: 'target_wait_minutes', type: 'integer', default: 15 })
   targetWaitMinutes!: number;
 
-  @Column({ name: 'priority_overtake_cap', type: 'integer', default: 5 })
-  priorityOvertakeCap!: number;
+  /** After this many priority calls in a row at one window, its oldest normal ticket goes next. */
+  @Column({ name: 'priority_streak_cap', type: 'integer', default: 3 })
+  priorityStreakCap!: number;
 
   @Column({ name: 'normal_max_wait_minutes', type: 'integer', default: 45 })
   normalMaxWaitMinutes!: number;

@@ -54,6 +54,10 @@ export class WindowEntity {
   @Column({ name: 'retired_on', type: 'date', nullable: true })
   retiredOn!: string | null;
 
+  /** Priority tickets this window has called in a row (the hall's streak cap bounds it). */
+  @Column({ name: 'priority_streak', type: 'integer', default: 0 })
+  priorityStreak!: number;
+
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 

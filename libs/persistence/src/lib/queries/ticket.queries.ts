@@ -57,7 +57,6 @@ export interface CallCandidatesRow {
   p_id: string | null;
   p_date: string | null;
   p_queue: Date | null;
-  normals_ahead: number;
 }
 
 /**
@@ -211,16 +210,14 @@ export class TicketQueries extends Queries {
 
   /**
    * After the window's lock, in one statement (a fresh snapshot, so a ticket called by the
-   * previous holder of the lock is seen): what the window still holds, the oldest normal and the
-   * oldest priority ticket it may serve (locked, skipping those other windows are taking), and how
-   * many normal tickets the priority one would overtake (counted up to `countUpTo`).
+   * previous holder of the lock is seen): what the window still holds, and the oldest normal and
+   * the oldest priority ticket it may serve (locked, skipping those other windows are taking).
    */
   async callCandidates(
     hallId: string,
     serviceDate: string,
     categories: string[] | null,
     windowId: string,
-    countUpTo: number,
   ): Promise<CallCandidatesRow> {
     const [c] = await this.rows<CallCandidatesRow>(
       `WITH n AS (
@@ -235,12 +232,7 @@ export class TicketQueries extends Queries {
          ORDER BY t.queue_at, t.id LIMIT 1 FOR UPDATE SKIP LOCKED
        )
        SELECT held.number AS held, n.id AS n_id, n.service_date AS n_date, n.queue_at AS n_queue,
-              p.id AS p_id, p.service_date AS p_date, p.queue_at AS p_queue,
-              (SELECT count(*)::int FROM (
-                 SELECT 1 FROM tickets x
-                 WHERE x.hall_id = $1 AND x.service_date = $2 AND x.state = 'waiting' AND x.priority = 'normal'
-                   AND ($3::text[] IS NULL OR x.category_code = ANY($3)) AND x.queue_at < p.queue_at
-                 LIMIT $5) ahead) AS normals_ahead
+              p.id AS p_id, p.service_date AS p_date, p.queue_at AS p_queue
        FROM (SELECT 1) one
        LEFT JOIN n ON true
        LEFT JOIN p ON true
@@ -248,7 +240,7 @@ export class TicketQueries extends Queries {
          SELECT number FROM tickets h
          WHERE h.hall_id = $1 AND h.service_date = $2 AND h.window_id = $4 AND h.state IN ('called', 'serving') LIMIT 1
        ) held ON true`,
-      [hallId, serviceDate, categories, windowId, countUpTo],
+      [hallId, serviceDate, categories, windowId],
     );
     return c;
   }

@@ -11,11 +11,14 @@ export interface WindowRow {
   state: WindowState;
 }
 
-/** A window locked for an operation, with its hall's priority rules. */
+/** A window locked for an operation, with its hall's priority rules and its priority streak. */
 export interface LockedWindowRow extends WindowRow {
   opened_on: string;
   retired_on: string | null;
-  overtake_cap: number;
+  /** priority tickets it has called in a row */
+  priority_streak: number;
+  /** the hall's cap on such a streak */
+  streak_cap: number;
   max_wait: number;
 }
 
@@ -40,7 +43,7 @@ export class WindowQueries extends Queries {
     return this.row<LockedWindowRow>(
       `SELECT w.id, w.hall_id, w.label, w.mode, w.category_codes, w.state,
               to_char(w.opened_on, 'YYYY-MM-DD') AS opened_on, to_char(w.retired_on, 'YYYY-MM-DD') AS retired_on,
-              h.priority_overtake_cap AS overtake_cap, h.normal_max_wait_minutes AS max_wait
+              w.priority_streak, h.priority_streak_cap AS streak_cap, h.normal_max_wait_minutes AS max_wait
        FROM windows w JOIN halls h ON h.id = w.hall_id
        WHERE w.id = $1 AND w.hall_id = $2 FOR UPDATE OF w`,
       [windowId, hallId],
@@ -52,6 +55,14 @@ export class WindowQueries extends Queries {
     await this.db.query(
       `UPDATE windows SET state = $2, updated_at = now() WHERE id = $1`,
       [windowId, state],
+    );
+  }
+
+  /** Sets the number of priority tickets a window has called in a row. */
+  async setPriorityStreak(windowId: string, streak: number): Promise<void> {
+    await this.db.query(
+      `UPDATE windows SET priority_streak = $2 WHERE id = $1`,
+      [windowId, streak],
     );
   }
 
