@@ -1,4 +1,5 @@
-import { ROLLUP_RULES } from '@onewindow/persistence';
+import { RollupQueries } from '@onewindow/persistence';
+import { rollUpOutbox } from '@onewindow/server-core';
 import { HANDLING_CHANNELS } from '@onewindow/contracts';
 import type {
   HallChannelsResponse,
@@ -20,11 +21,7 @@ describe('Analytics breakdowns for the dashboard (real PostgreSQL, small demo)',
   beforeAll(async () => {
     h = await startHarness('breakdowns', {}, undefined, 'demo');
     // what the worker does with the outbox: roll up every hall-day the demo touched
-    await h.sql(
-      `SELECT count(rollup_hall_day(hall_id, d, $1::text[], $2::text[])) FROM (
-         SELECT DISTINCT hall_id, (payload->>'date')::date AS d FROM outbox) x`,
-      [ROLLUP_RULES.onlineChannels, ROLLUP_RULES.clerkRoles],
-    );
+    await rollUpOutbox(new RollupQueries({ query: h.sql }));
   }, 180_000);
   afterAll(() => h?.close());
 

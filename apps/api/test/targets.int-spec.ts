@@ -1,4 +1,5 @@
-import { ROLLUP_RULES } from '@onewindow/persistence';
+import { RollupQueries } from '@onewindow/persistence';
+import { rollUpOutbox } from '@onewindow/server-core';
 import { HANDLING_CHANNELS, ONLINE_CHANNELS } from '@onewindow/contracts';
 import { DateTime } from 'luxon';
 import { expectErrorBody, FIX, Harness, startHarness } from './harness';
@@ -79,12 +80,7 @@ async function ticket(
  * (target actuals read the rollups). Rolling a day again gives the same rows.
  */
 async function rollUp(h: Harness): Promise<void> {
-  await h.sql(
-    `SELECT count(rollup_hall_days(hall_id, days, $1::text[], $2::text[])) FROM (
-       SELECT hall_id, array_agg(DISTINCT (payload->>'date')::date) AS days
-       FROM outbox WHERE topic = 'rollup' GROUP BY hall_id) x`,
-    [ROLLUP_RULES.onlineChannels, ROLLUP_RULES.clerkRoles],
-  );
+  await rollUpOutbox(new RollupQueries({ query: h.sql }));
 }
 
 describe('Targets (HTTP, real PostgreSQL)', () => {

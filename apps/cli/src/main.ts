@@ -12,7 +12,7 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { RollupQueries } from '@onewindow/persistence';
-import { hallDayJobs, loadConfigOrExit } from '@onewindow/server-core';
+import { loadConfigOrExit, rollUpOutbox } from '@onewindow/server-core';
 import {
   DemoDataPresentError,
   DemoProfile,
@@ -55,9 +55,6 @@ function seedOf(flags: Record<string, string | true>): number | undefined {
 
 class UsageError extends Error {}
 
-/** Outbox rows read per round of `rollup`. */
-const ROLLUP_BATCH = 2000;
-
 async function hallCount(databaseUrl: string): Promise<number> {
   const c = new Client({ connectionString: databaseUrl });
   await c.connect();
@@ -68,29 +65,17 @@ async function hallCount(databaseUrl: string): Promise<number> {
   }
 }
 
-/**
- * Every hall-day the outbox holds, rolled up now, as the worker's jobs would: per hall up to a
- * month of days per statement (hallDayJobs), each outbox row removed once its days are rolled up.
- * The number of hall-days.
- */
+/** Every hall-day the outbox holds, rolled up now (rollUpOutbox); the number of hall-days. */
 async function rollUp(databaseUrl: string): Promise<number> {
   const c = new Client({ connectionString: databaseUrl });
   await c.connect();
   try {
-    const rollups = new RollupQueries({
-      query: async (sql: string, params?: unknown[]) =>
-        (await c.query(sql, params)).rows,
-    });
-    let hallDays = 0;
-    for (;;) {
-      const rows = await rollups.claimOutbox(ROLLUP_BATCH);
-      if (rows.length === 0) return hallDays;
-      for (const job of hallDayJobs(rows)) {
-        await rollups.rollupHallDays(job.hallId, job.dates);
-        hallDays += job.dates.length;
-      }
-      await rollups.deleteOutbox(rows.map((r) => r.id));
-    }
+    return await rollUpOutbox(
+      new RollupQueries({
+        query: async (sql: string, params?: unknown[]) =>
+          (await c.query(sql, params)).rows,
+      }),
+    );
   } finally {
     await c.end();
   }

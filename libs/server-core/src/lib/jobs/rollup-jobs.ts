@@ -1,3 +1,5 @@
+import type { RollupQueries } from '@onewindow/persistence';
+
 /**
  * The rollup jobs of outbox rows: what the worker's drainer adds to BullMQ and what the CLI's
  * `rollup` runs at once.
@@ -44,4 +46,25 @@ export function hallDayJobs(
     }
   }
   return jobs;
+}
+
+/** Outbox rows read per round of `rollUpOutbox`. */
+const ROLLUP_BATCH = 2000;
+
+/**
+ * Every hall-day the outbox holds, rolled up now as the worker's jobs would: per hall up to a
+ * month of days per statement (hallDayJobs), each outbox row removed once its days are rolled up.
+ * For loading data with no worker running (the CLI's `rollup`, tests). The number of hall-days.
+ */
+export async function rollUpOutbox(rollups: RollupQueries): Promise<number> {
+  let hallDays = 0;
+  for (;;) {
+    const rows = await rollups.claimOutbox(ROLLUP_BATCH);
+    if (rows.length === 0) return hallDays;
+    for (const job of hallDayJobs(rows)) {
+      await rollups.rollupHallDays(job.hallId, job.dates);
+      hallDays += job.dates.length;
+    }
+    await rollups.deleteOutbox(rows.map((r) => r.id));
+  }
 }
