@@ -33,7 +33,7 @@ export class RollupRulesAsParameters1765324800000
 }
 
 /** rollup_hall_days() as this migration leaves it (a frozen copy: its current text lives in sql/). */
-const ROLLUP_HALL_DAYS = `CREATE OR REPLACE FUNCTION public.rollup_hall_days(p_hall uuid, p_days date[], p_online_channels text[], p_clerk_roles text[])
+export const ROLLUP_HALL_DAYS = `CREATE OR REPLACE FUNCTION public.rollup_hall_days(p_hall uuid, p_days date[], p_online_channels text[], p_clerk_roles text[])
  RETURNS void
  LANGUAGE plpgsql
 AS $function$
@@ -190,7 +190,7 @@ AS $function$
       END $function$`;
 
 /** rollup_hall_day() as this migration leaves it. */
-const ROLLUP_HALL_DAY = `CREATE OR REPLACE FUNCTION public.rollup_hall_day(p_hall uuid, p_day date, p_online_channels text[], p_clerk_roles text[])
+export const ROLLUP_HALL_DAY = `CREATE OR REPLACE FUNCTION public.rollup_hall_day(p_hall uuid, p_day date, p_online_channels text[], p_clerk_roles text[])
  RETURNS void
  LANGUAGE sql
 AS $function$ SELECT rollup_hall_days(p_hall, ARRAY[p_day], p_online_channels, p_clerk_roles) $function$`;

@@ -11,6 +11,7 @@ import { OneNumberingOneEventPath1765152000000 } from './1765152000000-OneNumber
 import { WaitMinuteCounts1765238400000 } from './1765238400000-WaitMinuteCounts';
 import { RollupRulesAsParameters1765324800000 } from './1765324800000-RollupRulesAsParameters';
 import { GreenChannel1765411200000 } from './1765411200000-GreenChannel';
+import { Abandonment1765497600000 } from './1765497600000-Abandonment';
 
 /** Every migration, in order. The data source and the CLI both read this list. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   WaitMinuteCounts1765238400000,
   RollupRulesAsParameters1765324800000,
   GreenChannel1765411200000,
+  Abandonment1765497600000,
 ];

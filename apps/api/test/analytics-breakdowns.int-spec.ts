@@ -229,8 +229,10 @@ describe('Analytics breakdowns for the dashboard (real PostgreSQL, small demo)',
                 extract(hour FROM issued_at AT TIME ZONE 'Asia/Shanghai')::int AS hour,
                 count(*)::int AS arrivals,
                 (avg(extract(epoch FROM called_at - issued_at)) / 60)::float AS mean,
+                -- docs/figures.md: called within the target ÷ (called + abandoned + expired)
                 (count(*) FILTER (WHERE called_at - issued_at <= interval '15 minutes'))::float
-                  / NULLIF(count(called_at), 0) AS within
+                  / NULLIF((count(called_at) + count(*) FILTER (WHERE state = 'expired' OR (state = 'cancelled'
+                   AND cancelled_by IS DISTINCT FROM 'staff' AND cancelled_at - issued_at > interval '2 minutes'))), 0) AS within
          FROM tickets WHERE hall_id = $1 AND service_date BETWEEN '2020-08-17' AND '2020-08-30'
          GROUP BY 1, 2 ORDER BY 1, 2`,
         [fuyang],
@@ -391,16 +393,25 @@ describe('Analytics breakdowns for the dashboard (real PostgreSQL, small demo)',
         tickets: number;
         mean: number;
         within: number;
+        abandoned: number;
       }>(
         `SELECT count(*)::int AS tickets,
                 (avg(extract(epoch FROM called_at - issued_at)) / 60)::float AS mean,
-                (count(*) FILTER (WHERE called_at - issued_at <= interval '15 minutes'))::float / count(called_at) AS within
+                (count(*) FILTER (WHERE called_at - issued_at <= interval '15 minutes'))::float / (count(called_at) + count(*) FILTER (WHERE state = 'expired' OR (state = 'cancelled'
+                   AND cancelled_by IS DISTINCT FROM 'staff' AND cancelled_at - issued_at > interval '2 minutes'))) AS within,
+                (count(*) FILTER (WHERE state = 'expired' OR (state = 'cancelled'
+                   AND cancelled_by IS DISTINCT FROM 'staff' AND cancelled_at - issued_at > interval '2 minutes')))::float
+                  / (count(called_at) + count(*) FILTER (WHERE state = 'expired' OR (state = 'cancelled'
+                   AND cancelled_by IS DISTINCT FROM 'staff' AND cancelled_at - issued_at > interval '2 minutes'))) AS abandoned
          FROM tickets WHERE hall_id = $1 AND service_date BETWEEN '2020-01-01' AND '2020-12-31'`,
         [hallId('fuyang')],
       );
       expect(fuyang?.tickets).toBe(raw.tickets);
       expect(fuyang?.meanWaitMinutes).toBeCloseTo(raw.mean, 1);
       expect(fuyang?.withinTargetShare).toBeCloseTo(raw.within, 3);
+      // the demo has people who gave up
+      expect(raw.abandoned).toBeGreaterThan(0);
+      expect(fuyang?.abandonedShare).toBeCloseTo(raw.abandoned, 3);
       expect(fuyang?.p90WaitMinutes).toBeGreaterThan(
         fuyang?.meanWaitMinutes ?? 0,
       );

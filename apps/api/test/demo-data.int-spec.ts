@@ -1,4 +1,5 @@
-import { ROLLUP_RULES } from '@onewindow/persistence';
+import { RollupQueries } from '@onewindow/persistence';
+import { MAX_DAYS_PER_JOB } from '@onewindow/server-core';
 import { FACTS, hallId } from '@onewindow/demo-data';
 import { expectErrorBody, startHarness, type Harness } from './harness';
 
@@ -11,11 +12,16 @@ describe('The demo data through HTTP (real PostgreSQL)', () => {
   beforeAll(async () => {
     h = await startHarness('demo', {}, undefined, 'demo');
     // what the worker does with the outbox: roll up Fuyang's days
-    await h.sql(
-      `SELECT rollup_hall_day(hall_id, d, $2::text[], $3::text[]) FROM (
-         SELECT DISTINCT hall_id, (payload->>'date')::date AS d FROM outbox WHERE hall_id = $1) x`,
-      [hallId('fuyang'), ROLLUP_RULES.onlineChannels, ROLLUP_RULES.clerkRoles],
+    const days = await h.sql<{ d: string }>(
+      `SELECT DISTINCT payload->>'date' AS d FROM outbox WHERE hall_id = $1 ORDER BY 1`,
+      [hallId('fuyang')],
     );
+    const rollups = new RollupQueries({ query: h.sql });
+    for (let i = 0; i < days.length; i += MAX_DAYS_PER_JOB)
+      await rollups.rollupHallDays(
+        hallId('fuyang'),
+        days.slice(i, i + MAX_DAYS_PER_JOB).map((r) => r.d),
+      );
   }, 120_000);
   afterAll(() => h?.close());
 

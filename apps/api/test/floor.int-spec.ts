@@ -1,4 +1,4 @@
-import { ROLLUP_RULES } from '@onewindow/persistence';
+import { RollupQueries } from '@onewindow/persistence';
 import { DateTime } from 'luxon';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -418,15 +418,9 @@ describe('Hall floor (HTTP, real PostgreSQL and Redis)', () => {
         ratingReason: 'waited_too_long',
       });
 
-      await h.sql(
-        `SELECT rollup_hall_day($1, $2::date, $3::text[], $4::text[])`,
-        [
-          FIX.fuyang,
-          DateTime.now().setZone('Asia/Shanghai').toISODate(),
-          ROLLUP_RULES.onlineChannels,
-          ROLLUP_RULES.clerkRoles,
-        ],
-      );
+      await new RollupQueries({ query: h.sql }).rollupHallDays(FIX.fuyang, [
+        DateTime.now().setZone('Asia/Shanghai').toISODate() as string,
+      ]);
       const day = DateTime.now().setZone('Asia/Shanghai').toISODate() as string;
       const figures = await request(base)
         .get(

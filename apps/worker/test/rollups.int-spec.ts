@@ -28,13 +28,16 @@ const DIRECT_DAILY = `
          round(COALESCE(sum(extract(epoch FROM called_at - issued_at)), 0)::numeric, 3)::float AS wait_sum,
          round(percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM called_at - issued_at))::numeric, 3)::float AS p90,
          count(*) FILTER (WHERE called_at - issued_at <= interval '15 minutes')::int AS within,
-         count(DISTINCT window_id)::int AS busy
+         count(DISTINCT window_id)::int AS busy,
+         count(*) FILTER (WHERE state = 'cancelled' AND cancelled_by IS DISTINCT FROM 'staff'
+                            AND cancelled_at - issued_at > interval '2 minutes')::int AS abandoned,
+         count(*) FILTER (WHERE state = 'expired')::int AS expired
   FROM tickets WHERE hall_id = $1 GROUP BY GROUPING SETS ((service_date, category_code), (service_date))
   ORDER BY 1, 2`;
 const ROLLED_DAILY = `
   SELECT to_char(service_date, 'YYYY-MM-DD') AS date, category_code AS category, arrivals, called, served, no_shows, cancelled,
          round(wait_sum_seconds::numeric, 3)::float AS wait_sum, round(wait_p90_seconds::numeric, 3)::float AS p90,
-         within_target AS within, busy_windows AS busy
+         within_target AS within, busy_windows AS busy, abandoned, expired
   FROM rollup_daily WHERE hall_id = $1 AND arrivals > 0 ORDER BY 1, 2`;
 
 describe('Rollups: outbox → BullMQ → rollup_hall_day (real PostgreSQL and Redis)', () => {
@@ -79,13 +82,18 @@ describe('Rollups: outbox → BullMQ → rollup_hall_day (real PostgreSQL and Re
     await pg.query(`SELECT setseed(0.2020)`);
     await pg.query(
       `INSERT INTO tickets (service_date, hall_id, number, prefix, sequence, service_item_code, category_code, priority, channel,
-                            state, issued_at, queue_at, called_at, started_at, completed_at, window_id)
+                            state, issued_at, queue_at, called_at, started_at, completed_at, window_id,
+                            cancelled_at, cancelled_by, expired_at)
        SELECT day, $1, p.prefix || lpad(n::text, 4, '0'), p.prefix, n, p.item, p.cat, 'normal', 'kiosk',
               s.state, s.issued, s.issued,
-              CASE WHEN s.state <> 'cancelled' THEN s.issued + make_interval(secs => s.wait) END,
+              CASE WHEN s.state NOT IN ('cancelled', 'expired') THEN s.issued + make_interval(secs => s.wait) END,
               CASE WHEN s.state = 'done' THEN s.issued + make_interval(secs => s.wait + 30) END,
               CASE WHEN s.state IN ('done', 'no_show') THEN s.issued + make_interval(secs => s.wait + 600) END,
-              CASE WHEN s.state <> 'cancelled' THEN w.id END
+              CASE WHEN s.state NOT IN ('cancelled', 'expired') THEN w.id END,
+              -- cancels a few seconds to 40 minutes after issue, by the holder or (one in three) by staff
+              CASE WHEN s.state = 'cancelled' THEN s.issued + make_interval(secs => s.wait / 8) END,
+              CASE WHEN s.state = 'cancelled' THEN (CASE WHEN n % 3 = 0 THEN 'staff' ELSE 'holder' END) END,
+              CASE WHEN s.state = 'expired' THEN (day::timestamp + interval '17 hours') AT TIME ZONE 'Asia/Shanghai' END
        FROM generate_series($2::date, ($2::date + interval '1 month' - interval '1 day')::date, interval '1 day') AS day,
             generate_series(1, $3) AS n,
             LATERAL (SELECT CASE WHEN n % 3 = 0 THEN 'B' ELSE 'A' END AS prefix) x,
@@ -93,7 +101,7 @@ describe('Rollups: outbox → BullMQ → rollup_hall_day (real PostgreSQL and Re
                             CASE x.prefix WHEN 'A' THEN 'social_security' ELSE 'medical_insurance' END AS cat) p,
             LATERAL (SELECT (day::timestamp + interval '8 hours 30 minutes' + make_interval(secs => random() * 8 * 3600)) AT TIME ZONE 'Asia/Shanghai' AS issued,
                             (random() * 2400)::int AS wait,
-                            (ARRAY['done', 'done', 'done', 'done', 'done', 'done', 'no_show', 'cancelled'])[1 + floor(random() * 8)::int] AS state) s,
+                            (ARRAY['done', 'done', 'done', 'done', 'done', 'no_show', 'cancelled', 'cancelled', 'expired'])[1 + floor(random() * 9)::int] AS state) s,
             LATERAL (SELECT id FROM windows WHERE hall_id = $1 ORDER BY label OFFSET (n % 4) LIMIT 1) w`,
       [HALL, `${month}-01`, perDay],
     );
@@ -144,8 +152,13 @@ describe('Rollups: outbox → BullMQ → rollup_hall_day (real PostgreSQL and Re
     // running a day again changes nothing
     const before = (await pg.query(ROLLED_DAILY, [HALL])).rows;
     await pg.query(
-      `SELECT rollup_hall_day($1, '2020-06-15', $2::text[], $3::text[])`,
-      [HALL, ROLLUP_RULES.onlineChannels, ROLLUP_RULES.clerkRoles],
+      `SELECT rollup_hall_day($1, '2020-06-15', $2::text[], $3::text[], $4::interval)`,
+      [
+        HALL,
+        ROLLUP_RULES.onlineChannels,
+        ROLLUP_RULES.clerkRoles,
+        ROLLUP_RULES.abandonAfter,
+      ],
     );
     expect((await pg.query(ROLLED_DAILY, [HALL])).rows).toEqual(before);
   });

@@ -6,3 +6,4 @@ export * from './lib/staff';
 export * from './lib/analytics';
 export * from './lib/imports';
 export * from './lib/planning';
+export * from './lib/figures';

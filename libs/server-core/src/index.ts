@@ -4,3 +4,4 @@ export * from './lib/jobs/jobs';
 export * from './lib/config/config.module';
 export * from './lib/persistence/queries.module';
 export * from './lib/jobs/rollup-jobs';
+export * from './lib/tickets/expire-waiting';

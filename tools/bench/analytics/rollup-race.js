@@ -16,6 +16,11 @@ require('ts-node').register({
 const { ONLINE_CHANNELS, WINDOW_CLERK_ROLES } = require(
   path.join(ROOT, 'libs/contracts/src/lib/enums.ts'),
 );
+const { ABANDON_AFTER_MINUTES } = require(
+  path.join(ROOT, 'libs/contracts/src/lib/figures.ts'),
+);
+/** As ROLLUP_RULES.abandonAfter (libs/persistence rollup.queries.ts). */
+const ABANDON_AFTER = `${ABANDON_AFTER_MINUTES} minutes`;
 /** As the worker's drainer (MAX_DAYS_PER_JOB in apps/worker/src/app/rollups/outbox-drainer.service.ts). */
 const MAX_DAYS_PER_JOB = 31;
 
@@ -32,24 +37,23 @@ async function rollupRace(c, hall) {
   let t0 = process.hrtime.bigint();
   for (let i = 0; i < days.length; i += MAX_DAYS_PER_JOB)
     await c.query(
-      'SELECT rollup_hall_days($1, $2::date[], $3::text[], $4::text[])',
+      'SELECT rollup_hall_days($1, $2::date[], $3::text[], $4::text[], $5::interval)',
       [
         hall,
         days.slice(i, i + MAX_DAYS_PER_JOB),
         ONLINE_CHANNELS,
         WINDOW_CLERK_ROLES,
+        ABANDON_AFTER,
       ],
     );
   const rollup = ms(t0);
   // the same days one call each (a day's job, as the nightly re-derivation and live facts make)
   t0 = process.hrtime.bigint();
   for (const d of days)
-    await c.query('SELECT rollup_hall_day($1, $2, $3::text[], $4::text[])', [
-      hall,
-      d,
-      ONLINE_CHANNELS,
-      WINDOW_CLERK_ROLES,
-    ]);
+    await c.query(
+      'SELECT rollup_hall_day($1, $2, $3::text[], $4::text[], $5::interval)',
+      [hall, d, ONLINE_CHANNELS, WINDOW_CLERK_ROLES, ABANDON_AFTER],
+    );
   const perDay = ms(t0);
 
   await c.query(`CREATE UNLOGGED TABLE hand_daily (LIKE rollup_daily)`);
@@ -70,7 +74,11 @@ async function rollupRace(c, hall) {
                      FROM generate_series(0, max(CASE WHEN called_at IS NOT NULL THEN least(greatest(ceil(extract(epoch FROM called_at - issued_at) / 60), 0), 1441)::int END)) k(m)
                      LEFT JOIN (SELECT u.m, count(*)::int AS n
                                 FROM unnest(array_agg(CASE WHEN called_at IS NOT NULL THEN least(greatest(ceil(extract(epoch FROM called_at - issued_at) / 60), 0), 1441)::int END) FILTER (WHERE called_at IS NOT NULL)) u(m)
-                                GROUP BY u.m) h ON h.m = k.m), '{}')
+                                GROUP BY u.m) h ON h.m = k.m), '{}'),
+           -- abandoned and expired, as rollup_hall_days counts them (docs/figures.md)
+           count(*) FILTER (WHERE state = 'cancelled' AND cancelled_by IS DISTINCT FROM 'staff'
+                                  AND cancelled_at - issued_at > interval '2 minutes'),
+           count(*) FILTER (WHERE state = 'expired')
     FROM tickets WHERE hall_id = $1 GROUP BY hall_id, service_date, category_code`;
   const hourly = `
     INSERT INTO hand_hourly
@@ -81,13 +89,17 @@ async function rollupRace(c, hall) {
            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM called_at - issued_at)),
            percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM called_at - issued_at)),
            count(*) FILTER (WHERE called_at - issued_at <= interval '15 minutes'),
-           count(DISTINCT window_id)
+           count(DISTINCT window_id),
+           count(*) FILTER (WHERE state = 'cancelled' AND cancelled_by IS DISTINCT FROM 'staff'
+                                  AND cancelled_at - issued_at > interval '2 minutes'),
+           count(*) FILTER (WHERE state = 'expired')
     FROM tickets WHERE hall_id = $1 GROUP BY 1, 2, 3, 4`;
   // every figure rollup_hall_days writes (hourly per category, daily per category, daily for the
   // hall) in one hand-written statement: GROUPING SETS over one scan
   await c.query(`CREATE UNLOGGED TABLE hand_all (hall_id uuid, service_date date, hour smallint, category_code varchar,
     arrivals int, called int, served int, no_shows int, cancelled int, wait_sum float8, p50 float8, p90 float8,
-    within int, busy int, rating_sum int, rating_count int, rating_low int, wait_minute_counts int[])`);
+    within int, busy int, rating_sum int, rating_count int, rating_low int, wait_minute_counts int[],
+    abandoned int, expired int)`);
   await c.query(`CREATE UNLOGGED TABLE hand_window (LIKE rollup_window_daily)`);
   const all = `
     INSERT INTO hand_all
@@ -106,7 +118,10 @@ async function rollupRace(c, hall) {
                      FROM generate_series(0, max(CASE WHEN called_at IS NOT NULL THEN least(greatest(ceil(extract(epoch FROM called_at - issued_at) / 60), 0), 1441)::int END)) k(m)
                      LEFT JOIN (SELECT u.m, count(*)::int AS n
                                 FROM unnest(array_agg(CASE WHEN called_at IS NOT NULL THEN least(greatest(ceil(extract(epoch FROM called_at - issued_at) / 60), 0), 1441)::int END) FILTER (WHERE called_at IS NOT NULL)) u(m)
-                                GROUP BY u.m) h ON h.m = k.m), '{}') END
+                                GROUP BY u.m) h ON h.m = k.m), '{}') END,
+           count(*) FILTER (WHERE state = 'cancelled' AND cancelled_by IS DISTINCT FROM 'staff'
+                                  AND cancelled_at - issued_at > interval '2 minutes'),
+           count(*) FILTER (WHERE state = 'expired')
     FROM tickets WHERE hall_id = $1
     GROUP BY GROUPING SETS ((hall_id, service_date, 3, category_code), (hall_id, service_date, category_code),
                             (hall_id, service_date))`;
@@ -132,7 +147,7 @@ async function rollupRace(c, hall) {
     `SELECT count(*)::int AS n FROM rollup_daily r JOIN hand_daily h USING (hall_id, service_date, category_code)
      WHERE r.arrivals <> h.arrivals OR r.called <> h.called OR r.served <> h.served OR r.within_target <> h.within_target
         OR r.rating_sum <> h.rating_sum OR r.rating_count <> h.rating_count OR r.rating_low <> h.rating_low
-        OR r.wait_minute_counts <> h.wait_minute_counts`,
+        OR r.wait_minute_counts <> h.wait_minute_counts OR r.abandoned <> h.abandoned OR r.expired <> h.expired`,
   );
   return {
     days: days.length,

@@ -8,9 +8,17 @@ export interface HallDay {
   tickets: number;
   served: number;
   noShows: number;
+  /** waiting tickets the holder cancelled more than ABANDON_AFTER_MINUTES after issue */
+  abandoned: number;
+  /** tickets still waiting when the hall closed */
+  expired: number;
+  /** mean wait of the called tickets */
   meanWaitMinutes: number | null;
   p90WaitMinutes: number | null;
+  /** called within the target ÷ (called + abandoned + expired): docs/figures.md */
   withinTargetShare: number | null;
+  /** (abandoned + expired) ÷ (called + abandoned + expired) */
+  abandonedShare: number | null;
   /** windows in service that day, and how many of them comprehensive */
   windowsOpen: number;
   windowsComprehensive: number;
@@ -36,10 +44,15 @@ export interface HallHour {
   called: number;
   served: number;
   noShows: number;
+  abandoned: number;
+  expired: number;
   meanWaitMinutes: number | null;
   p50WaitMinutes: number | null;
   p90WaitMinutes: number | null;
+  /** called within the target ÷ (called + abandoned + expired): docs/figures.md */
   withinTargetShare: number | null;
+  /** (abandoned + expired) ÷ (called + abandoned + expired) */
+  abandonedShare: number | null;
   /** windows that called tickets of this category in this hour */
   busyWindows: number;
 }
@@ -64,7 +77,10 @@ export interface TrendPoint {
   tickets: number;
   onlineRate: number | null;
   meanWaitMinutes: number | null;
+  /** called within the target ÷ (called + abandoned + expired): docs/figures.md */
   withinTargetShare: number | null;
+  /** (abandoned + expired) ÷ (called + abandoned + expired) */
+  abandonedShare: number | null;
 }
 
 export interface TrendTarget {
@@ -127,7 +143,10 @@ export interface WaitHeatmapCell {
   /** arrivals / days */
   arrivalsPerDay: number | null;
   meanWaitMinutes: number | null;
+  /** called within the target ÷ (called + abandoned + expired): docs/figures.md */
   withinTargetShare: number | null;
+  /** (abandoned + expired) ÷ (called + abandoned + expired) */
+  abandonedShare: number | null;
 }
 
 export interface HallWaitHeatmapResponse {
@@ -182,8 +201,10 @@ export interface HallRankingRow {
   meanWaitMinutes: number | null;
   /** mean of the daily 90th percentiles, weighted by the tickets called each day */
   p90WaitMinutes: number | null;
-  /** share of called tickets called within the hall's target wait */
+  /** called within the hall's target wait ÷ (called + abandoned + expired): docs/figures.md */
   withinTargetShare: number | null;
+  /** (abandoned + expired) ÷ (called + abandoned + expired) */
+  abandonedShare: number | null;
   targetWaitMinutes: number;
 }
 

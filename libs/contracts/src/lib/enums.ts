@@ -84,6 +84,7 @@ export const TICKET_STATES = [
   'no_show',
   'cancelled',
   'transferred',
+  'expired',
 ] as const;
 export type TicketState = (typeof TICKET_STATES)[number];
 
@@ -116,6 +117,7 @@ export const HALL_EVENT_TYPES = [
   'ticket.no_show',
   'ticket.cancelled',
   'ticket.transferred',
+  'ticket.expired',
   'window.changed',
 ] as const;
 export type HallEventType = (typeof HALL_EVENT_TYPES)[number];

@@ -94,7 +94,7 @@ export async function demoChecks(databaseUrl: string): Promise<DemoCheck[]> {
     }>(
       `SELECT count(*)::int AS n,
               count(*) FILTER (WHERE (issued_at AT TIME ZONE 'Asia/Shanghai')::time < '08:30'
-                               OR greatest(issued_at, called_at, started_at, completed_at, cancelled_at) AT TIME ZONE 'Asia/Shanghai' > (service_date + time '17:00')
+                               OR greatest(issued_at, called_at, started_at, completed_at, cancelled_at, expired_at) AT TIME ZONE 'Asia/Shanghai' > (service_date + time '17:00')
                                OR (issued_at AT TIME ZONE 'Asia/Shanghai')::date <> service_date)::int AS outside,
               count(*) FILTER (WHERE called_at < issued_at OR started_at < called_at OR completed_at < started_at)::int AS disorder
          FROM tickets`,

@@ -1,4 +1,8 @@
-import type { WindowHistoryDay } from '@onewindow/contracts';
+import {
+  abandonedShare,
+  shareWithinTarget,
+  type WindowHistoryDay,
+} from '@onewindow/contracts';
 import type { FigureQueries } from '@onewindow/persistence';
 import { DateTime } from 'luxon';
 import { DomainError } from '../common/domain-error';
@@ -8,6 +12,34 @@ export function round(v: number | null, digits = 2): number | null {
   if (v === null || !Number.isFinite(v)) return null;
   const f = 10 ** digits;
   return Math.round(v * f) / f;
+}
+
+/** Counts of ticket outcomes as the rollup reads return them. */
+export interface OutcomeCounts {
+  called: number;
+  within: number;
+  abandoned: number;
+  expired: number;
+}
+
+/**
+ * The share within target and the abandoned share of some tickets (docs/figures.md, defined once
+ * in libs/contracts), rounded to 4 decimals; null when nobody queued.
+ */
+export function outcomeShares(r: OutcomeCounts): {
+  withinTargetShare: number | null;
+  abandonedShare: number | null;
+} {
+  const o = {
+    called: r.called,
+    withinTarget: r.within,
+    abandoned: r.abandoned,
+    expired: r.expired,
+  };
+  return {
+    withinTargetShare: round(shareWithinTarget(o), 4),
+    abandonedShare: round(abandonedShare(o), 4),
+  };
 }
 
 /** a / b, or null when there is nothing to divide by. */

@@ -16,6 +16,7 @@ import { ModeDelta, windowCountsByDay } from '../windows/window-history';
 import { WindowsService } from '../windows/windows.service';
 import {
   hallTargetMinutes,
+  outcomeShares,
   periodsOf,
   round,
   share,
@@ -30,6 +31,8 @@ interface Sums {
   called: number;
   waitSum: number;
   within: number;
+  abandoned: number;
+  expired: number;
   visitors: number | null;
   visitorDays: number;
   handledTotal: number;
@@ -41,6 +44,8 @@ const EMPTY: Sums = {
   called: 0,
   waitSum: 0,
   within: 0,
+  abandoned: 0,
+  expired: 0,
   visitors: null,
   visitorDays: 0,
   handledTotal: 0,
@@ -102,14 +107,16 @@ export class AnalyticsService {
           tickets: r?.arrivals ?? 0,
           served: r?.served ?? 0,
           noShows: r?.no_shows ?? 0,
+          abandoned: r?.abandoned ?? 0,
+          expired: r?.expired ?? 0,
           meanWaitMinutes: r
             ? round(share(r.wait_sum_seconds, r.called * 60))
             : null,
           p90WaitMinutes:
             r?.wait_p90_seconds == null ? null : round(r.wait_p90_seconds / 60),
-          withinTargetShare: r
-            ? round(share(r.within_target, r.called), 4)
-            : null,
+          ...(r
+            ? outcomeShares({ ...r, within: r.within_target })
+            : { withinTargetShare: null, abandonedShare: null }),
           windowsOpen: w.total,
           windowsComprehensive: w.comprehensive,
           onlineRate: x
@@ -134,12 +141,14 @@ export class AnalyticsService {
         called: r.called,
         served: r.served,
         noShows: r.no_shows,
+        abandoned: r.abandoned,
+        expired: r.expired,
         meanWaitMinutes: round(share(r.wait_sum_seconds, r.called * 60)),
         p50WaitMinutes:
           r.wait_p50_seconds === null ? null : round(r.wait_p50_seconds / 60),
         p90WaitMinutes:
           r.wait_p90_seconds === null ? null : round(r.wait_p90_seconds / 60),
-        withinTargetShare: round(share(r.within_target, r.called), 4),
+        ...outcomeShares({ ...r, within: r.within_target }),
         busyWindows: r.busy_windows,
       })),
     };
@@ -202,7 +211,7 @@ export class AnalyticsService {
           tickets: s.tickets,
           onlineRate: round(share(s.handledOnline, s.handledTotal), 4),
           meanWaitMinutes: round(share(s.waitSum, s.called * 60)),
-          withinTargetShare: round(share(s.within, s.called), 4),
+          ...outcomeShares(s),
         };
       });
     };
@@ -318,6 +327,8 @@ function toSums(r: SumsRow): Sums {
     called: r.called,
     waitSum: r.wait_sum,
     within: r.within,
+    abandoned: r.abandoned,
+    expired: r.expired,
     visitors: r.visitors,
     visitorDays: r.visitor_days,
     handledTotal: r.handled_total,

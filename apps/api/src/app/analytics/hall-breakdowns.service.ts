@@ -13,7 +13,13 @@ import {
 } from '@onewindow/contracts';
 import { FigureQueries } from '@onewindow/persistence';
 import { assertSpan } from '../common/service-date';
-import { hallTargetMinutes, periodsOf, round, share } from './analytics-math';
+import {
+  hallTargetMinutes,
+  outcomeShares,
+  periodsOf,
+  round,
+  share,
+} from './analytics-math';
 import { MAX_SPAN_DAYS } from './analytics.service';
 
 /**
@@ -88,7 +94,7 @@ export class HallBreakdownsService {
         arrivals: r.arrivals,
         arrivalsPerDay: round(share(r.arrivals, r.days), 1),
         meanWaitMinutes: round(share(r.wait_sum, r.called * 60)),
-        withinTargetShare: round(share(r.within, r.called), 4),
+        ...outcomeShares(r),
       })),
     };
   }

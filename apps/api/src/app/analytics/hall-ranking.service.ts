@@ -3,7 +3,7 @@ import type { HallRankingResponse } from '@onewindow/contracts';
 import { FigureQueries, RegionQueries } from '@onewindow/persistence';
 import { DomainError } from '../common/domain-error';
 import { assertSpan } from '../common/service-date';
-import { round, share } from './analytics-math';
+import { outcomeShares, round, share } from './analytics-math';
 import { MAX_SPAN_DAYS } from './analytics.service';
 
 /**
@@ -52,7 +52,7 @@ export class HallRankingService {
           r.p90_weighted === null
             ? null
             : round(share(r.p90_weighted, r.p90_called * 60)),
-        withinTargetShare: round(share(r.within, r.called), 4),
+        ...outcomeShares(r),
         targetWaitMinutes: r.target,
       })),
     };

@@ -45,6 +45,7 @@ export const HEATMAP_EXAMPLE: HallWaitHeatmapResponse = {
       arrivalsPerDay: 206,
       meanWaitMinutes: 9.4,
       withinTargetShare: 0.8301,
+      abandonedShare: 0.0412,
     },
   ],
 };
@@ -89,6 +90,7 @@ export const RANKING_EXAMPLE: HallRankingResponse = {
       meanWaitMinutes: 6.8,
       p90WaitMinutes: 16.2,
       withinTargetShare: 0.8712,
+      abandonedShare: 0.0231,
       targetWaitMinutes: 15,
     },
   ],

@@ -5,7 +5,7 @@ import {
   OnModuleInit,
 } from '@nestjs/common';
 import type { HallEventType } from '@onewindow/contracts';
-import { AppConfig } from '@onewindow/server-core';
+import { AppConfig, hallEventsChannel } from '@onewindow/server-core';
 import type { FastifyReply } from 'fastify';
 import type { ServerResponse } from 'node:http';
 import type Redis from 'ioredis';
@@ -55,7 +55,7 @@ export class HallEventsService implements OnModuleInit, OnModuleDestroy {
     private readonly redis: RedisClient,
     private readonly config: AppConfig,
   ) {
-    this.channel = `${config.REDIS_PREFIX}:hall-events`;
+    this.channel = hallEventsChannel(config.REDIS_PREFIX);
   }
 
   onModuleInit(): void {

@@ -8,7 +8,7 @@ import {
 } from '@onewindow/persistence';
 import { DataSource } from 'typeorm';
 import { todayInShanghai } from '../common/service-date';
-import { toTicketView } from '../tickets/ticket-view';
+import { toTicketView } from '@onewindow/persistence';
 
 /** The hall's queue as it stands, for boards and kiosks: where a live view starts from. */
 @Injectable()

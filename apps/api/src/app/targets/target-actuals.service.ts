@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   MAX_TARGET_WAIT_MINUTES,
+  queuedPeople,
   type TargetActual,
   type TargetMetric,
   type TargetScope,
@@ -168,8 +169,9 @@ export class TargetActualsService {
   }
 
   /**
-   * Over the tickets of the span that were called: the mean minutes from issue to call, or (with
-   * `withinMinutes`) the share called within that many minutes.
+   * The mean minutes from issue to call of the span's called tickets, or (with `withinMinutes`)
+   * the share called within that many minutes of everyone who queued: called, abandoned and
+   * expired (docs/figures.md).
    */
   private async waits(
     hallIds: string[],
@@ -188,7 +190,18 @@ export class TargetActualsService {
       MAX_TARGET_WAIT_MINUTES,
     );
     const r = await this.figures.waitSums(hallIds, from, to, minutes);
-    return fraction(r.within, r.called, from, to);
+    // docs/figures.md: people who gave up or were left waiting at closing are misses
+    return fraction(
+      r.within,
+      queuedPeople({
+        called: r.called,
+        withinTarget: r.within,
+        abandoned: r.abandoned,
+        expired: r.expired,
+      }),
+      from,
+      to,
+    );
   }
 
   /** Robot consultations / all consultations over the span. */

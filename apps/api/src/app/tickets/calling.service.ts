@@ -7,7 +7,7 @@ import { DomainError } from '../common/domain-error';
 import { todayInShanghai } from '../common/service-date';
 import { HallEventsService } from '../live/hall-events.service';
 import { chooseNext, streakAfter } from './queue-estimate';
-import { toTicketView } from './ticket-view';
+import { toTicketView } from '@onewindow/persistence';
 
 /** Calling the next ticket to a window: who goes next (priority, caps) and the call itself. */
 @Injectable()

@@ -45,6 +45,7 @@ const FINAL: ReadonlySet<TicketState> = new Set([
   'done',
   'no_show',
   'cancelled',
+  'expired',
 ]);
 /** Transfers are followed this many steps at most (a ticket transferred back and forth). */
 const MAX_TRANSFERS = 10;

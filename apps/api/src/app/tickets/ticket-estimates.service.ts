@@ -13,7 +13,7 @@ import {
   type ServingWindow,
 } from './queue-estimate';
 import { ServiceCatalog } from './service-catalog';
-import { toTicketView } from './ticket-view';
+import { toTicketView } from '@onewindow/persistence';
 
 /** Handling times of the last this-many done tickets of a category make the recent mean. */
 const RECENT_HANDLING_SAMPLE = 50;

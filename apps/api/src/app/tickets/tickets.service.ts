@@ -26,7 +26,7 @@ import { HallEventsService } from '../live/hall-events.service';
 import { ServiceCatalog } from './service-catalog';
 import { StatusTokens } from './status-tokens';
 import { TicketEstimates } from './ticket-estimates.service';
-import { toTicketView } from './ticket-view';
+import { toTicketView } from '@onewindow/persistence';
 
 /** A rating pad may rate a ticket up to this long after its completion. */
 export const RATING_WINDOW_MINUTES = 10;
@@ -123,19 +123,29 @@ export class TicketsService {
     return this.estimates.withEstimate(row);
   }
 
+  /**
+   * Cancels a waiting ticket. A kiosk cancels for the holder standing at it; a member of staff's
+   * cancel is a correction (docs/figures.md: only the holder's counts as giving up).
+   */
   cancel(actor: Actor, id: string): Promise<TicketView> {
     return this.transition(
       actor.principal,
       id,
       ['waiting'],
       'ticket.cancelled',
-      'cancel',
+      actor.principal.type === 'device' ? 'cancelByHolder' : 'cancel',
     );
   }
 
   /** Cancel by the ticket's holder, who proved it with the ticket's status token. */
   cancelByHolder(id: string): Promise<TicketView> {
-    return this.transition(null, id, ['waiting'], 'ticket.cancelled', 'cancel');
+    return this.transition(
+      null,
+      id,
+      ['waiting'],
+      'ticket.cancelled',
+      'cancelByHolder',
+    );
   }
 
   /**

@@ -11,7 +11,7 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { todayInShanghai } from '../common/service-date';
 import { HallEventsService } from '../live/hall-events.service';
-import { toTicketView } from '../tickets/ticket-view';
+import { toTicketView } from '@onewindow/persistence';
 
 type WindowAction = 'open' | 'pause' | 'close';
 

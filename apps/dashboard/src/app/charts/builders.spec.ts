@@ -15,6 +15,8 @@ import { fill } from './common';
 import { flowsOptions, flowsTable, roleOf } from './flows-sankey';
 import {
   hallDailyIsEmpty,
+  hallServiceIsEmpty,
+  hallServiceOptions,
   hallDailyOptions,
   hallDailyTable,
 } from './hall-daily';
@@ -89,12 +91,35 @@ describe('hallDailyOptions', () => {
       4.2,
       15.6,
       0.89,
+      3,
+      1,
+      0.02,
       118,
       64,
       0.79,
     ]);
+    expect(t.header.slice(6, 10)).toEqual([
+      'Within target',
+      'Gave up while waiting',
+      'Waiting at closing',
+      'Gave up',
+    ]);
     expect(hallDailyIsEmpty(days)).toBe(false);
     expect(hallDailyIsEmpty([day('2020-01-01', null, 0, 0)])).toBe(true);
+  });
+
+  it('draws the share within target and the share who gave up per day, as percentages', () => {
+    const option = hallServiceOptions(days, 'zh-CN', { animation: false });
+    const series = option.series as { name: string; data: unknown[][] }[];
+    expect(series.map((s) => s.name)).toEqual(['限时服务率', '放弃率']);
+    expect(series[0].data[0]).toEqual(['2020-08-17', 0.89]);
+    expect(series[1].data[0]).toEqual(['2020-08-17', 0.02]);
+    expect(hallServiceIsEmpty(days)).toBe(false);
+    expect(
+      hallServiceIsEmpty([
+        { ...day('2020-01-01', null, 0, 0), withinTargetShare: null },
+      ]),
+    ).toBe(true);
   });
 
   it('formats the tooltip with the date and thousands separators', () => {
@@ -534,9 +559,12 @@ function day(
     tickets,
     served,
     noShows: 0,
+    abandoned: 3,
+    expired: 1,
     meanWaitMinutes: 4.2,
     p90WaitMinutes: 15.6,
     withinTargetShare: 0.89,
+    abandonedShare: 0.02,
     windowsOpen: 118,
     windowsComprehensive: 64,
     onlineRate: 0.79,
@@ -578,6 +606,7 @@ function cell(weekday: number, hour: number, mean: number | null) {
     arrivalsPerDay: 10,
     meanWaitMinutes: mean,
     withinTargetShare: mean === null ? null : 0.8,
+    abandonedShare: mean === null ? null : 0.03,
   };
 }
 
@@ -598,6 +627,7 @@ function tp(
     onlineRate: online,
     meanWaitMinutes: null,
     withinTargetShare: null,
+    abandonedShare: null,
   };
 }
 

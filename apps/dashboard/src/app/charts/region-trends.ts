@@ -159,6 +159,35 @@ export function onlineRateOptions(
   });
 }
 
+/**
+ * Share called within the target wait, people who gave up counting as misses (docs/figures.md),
+ * per period: the region bold and dashed, its parts beside it.
+ */
+export function withinTargetOptions(
+  trends: RegionTrendsResponse,
+  lang: Lang,
+  config: BuildConfig = {},
+): ChartOption {
+  return lineChart(trends, lang, config, pickWithinTarget, {
+    yAxis: percentAxis(tr(lang).chart.withinTargetShare, lang),
+    format: (v) => formatPercent(v, lang),
+    withRegion: true,
+  });
+}
+
+/** Share of the people who queued and gave up or were left waiting at closing, per period. */
+export function abandonedShareOptions(
+  trends: RegionTrendsResponse,
+  lang: Lang,
+  config: BuildConfig = {},
+): ChartOption {
+  return lineChart(trends, lang, config, pickAbandonedShare, {
+    yAxis: percentAxis(tr(lang).chart.abandonedShare, lang),
+    format: (v) => formatPercent(v, lang),
+    withRegion: true,
+  });
+}
+
 /** Visitors per day (door counts), stacked by part; parts without door counts are left out. */
 export function visitorsOptions(
   trends: RegionTrendsResponse,
@@ -232,3 +261,5 @@ export const pickComprehensiveShare = (p: TrendPoint) =>
     : null;
 export const pickVisitorsPerDay = (p: TrendPoint) => p.visitorsPerDay;
 export const pickOnlineRate = (p: TrendPoint) => p.onlineRate;
+export const pickWithinTarget = (p: TrendPoint) => p.withinTargetShare;
+export const pickAbandonedShare = (p: TrendPoint) => p.abandonedShare;

@@ -77,6 +77,7 @@ export function explainConflict(c: ConflictContext): Msg {
     case 'done':
     case 'transferred':
     case 'cancelled':
+    case 'expired':
     case 'waiting':
       return { key: `conflictTicket_${fresh.state}`, params: { number } };
     case 'called':

@@ -121,6 +121,7 @@ const zh = {
   conflictTicket_done: '{number} 已办结（可能已在其他设备上操作）',
   conflictTicket_transferred: '{number} 已转办（可能已在其他设备上操作）',
   conflictTicket_cancelled: '{number} 已被群众取消',
+  conflictTicket_expired: '{number} 已在闭厅时失效',
   conflictTicket_waiting: '{number} 还在等候，尚未被本窗口叫到',
   conflictTicketServing:
     '{number} 已开始办理（可能已在其他设备上操作），请选择办结、需补材料、不予受理或转办',
@@ -261,6 +262,7 @@ const en: typeof zh = {
   conflictTicket_transferred:
     '{number} was already transferred (perhaps on another device)',
   conflictTicket_cancelled: '{number} was cancelled by the citizen',
+  conflictTicket_expired: '{number} lapsed when the hall closed',
   conflictTicket_waiting:
     '{number} is still waiting and was not called to this window',
   conflictTicketServing:

@@ -20,6 +20,7 @@ export const t = translator({
     done: '已办结，感谢您的耐心等候。',
     no_show: '叫号时您未到窗口，本号已过号。如需办理，请重新取号。',
     cancelled: '本号已取消。',
+    expired: '今日办理已结束，本号已失效。如需办理，请在办公时间重新取号。',
     transferred: '本号已转办。',
     cancel: '取消排队',
     cancelConfirm: '确定取消这个号吗？取消后需重新取号。',
@@ -50,6 +51,8 @@ export const t = translator({
     no_show:
       'You were called but did not come to the window; this ticket has lapsed. Take a new ticket if you still need service.',
     cancelled: 'This ticket was cancelled.',
+    expired:
+      'The hall has closed for today and this ticket has lapsed. Take a new ticket during opening hours.',
     transferred: 'This ticket was transferred.',
     cancel: 'Leave the queue',
     cancelConfirm: 'Cancel this ticket? You would need a new one to be served.',

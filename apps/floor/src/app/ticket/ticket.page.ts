@@ -254,7 +254,9 @@ export class TicketPage implements OnInit, OnDestroy {
 
   private over(): boolean {
     const s = this.view()?.state;
-    return s === 'done' || s === 'no_show' || s === 'cancelled';
+    return (
+      s === 'done' || s === 'no_show' || s === 'cancelled' || s === 'expired'
+    );
   }
 
   private stop(): void {

@@ -10,6 +10,14 @@ import { Ticket, Visit } from './ticket';
 /** No window calls in the last two minutes before closing. */
 const LAST_CALL = CLOSE_SECONDS - 120;
 
+/**
+ * Mean patience of a person with a ticket, in seconds (exponential): how long they wait before
+ * giving up, leaving and cancelling on the ticket page. People queueing at a service hall came
+ * on purpose and mostly wait, so a long mean: with waits of a few minutes almost nobody leaves,
+ * with waits of an hour one in three does.
+ */
+export const MEAN_PATIENCE_SECONDS = 150 * 60;
+
 /** The day's tickets in issue order, and the last sequence per prefix (ticket_counters). */
 export interface CalledDay {
   tickets: Ticket[];
@@ -21,10 +29,18 @@ export interface CalledDay {
  * category; a free window calls the best ticket it may serve (its department's, or every category
  * of a comprehensive window; department windows are asked first); the call runs its course
  * (callAtWindow). Arrivals are the day's visits in issue order; follow-ups of transfers join by
- * their own issue time. Whoever still waits at closing lapses (cancelled at 17:00).
+ * their own issue time.
+ *
+ * People give up (docs/figures.md): each holder's patience is drawn at issue from `patience` (a
+ * stream of its own, so the rest of the day draws as before); whoever has waited longer than it
+ * when a window would call them has left at queue time + patience, cancelling their ticket (the
+ * holder's cancel, an abandonment). The few `cancelled` fates are corrections: cancelled 20–110 s
+ * after issue. Whoever still waits at closing is closed as `expired` at closing time, as the
+ * worker does — unless their patience ran out first.
  */
 export function callDay(
   rng: Rng,
+  patience: Rng,
   arrivals: readonly Visit[],
   windows: readonly ActiveWindow[],
   followUp: (from: Visit, issued: number) => Visit,
@@ -48,6 +64,7 @@ export function callDay(
   const free = new FreeWindows();
   const counters = new Map<string, number>();
   const issued: Ticket[] = [];
+  const queued: Visit[] = [];
   const followUps: Visit[] = []; // transfers, sorted by issue time
 
   const issue = (w: Visit): void => {
@@ -71,8 +88,19 @@ export function callDay(
     followUps[i] = f;
   };
 
+  const giveUp = (w: Visit): void => {
+    w.ticket.state = 'cancelled';
+    w.ticket.cancelled = w.ticket.queued + w.patience;
+    w.ticket.cancelledBy = 'holder';
+  };
+
   const call = (s: number, now: number): void => {
-    const x = queues.take(sMask[s]);
+    let x = queues.take(sMask[s]);
+    // whoever was ahead and ran out of patience has already left
+    while (x && now - x.ticket.queued > x.patience) {
+      giveUp(x);
+      x = queues.take(sMask[s]);
+    }
     if (!x) return;
     busy[s] = 1;
     free.push(callAtWindow(rng, x, sWindow[s], now, transfer), s);
@@ -93,10 +121,15 @@ export function callDay(
       issue(w);
       const now = w.ticket.issued;
       if (w.fate === 'cancelled') {
-        w.ticket.cancelled = Math.min(now + 180 + rng.int(1320), CLOSE_SECONDS);
+        // a correction: a wrong item or a second ticket, cancelled at once
+        w.ticket.cancelled = Math.min(now + 20 + rng.int(90), CLOSE_SECONDS);
+        w.ticket.cancelledBy = 'holder';
         continue;
       }
+      if (w.ticket.transferredFromId === null)
+        w.patience = -MEAN_PATIENCE_SECONDS * Math.log(1 - patience.float());
       queues.enqueue(w);
+      queued.push(w);
       if (now > LAST_CALL) continue;
       for (const s of eligible[w.cat]) {
         if (!busy[s]) {
@@ -112,11 +145,14 @@ export function callDay(
       call(s, nextFree);
     }
   }
-  // whoever still waits at closing: the ticket lapses
-  for (const t of issued) {
-    if (t.called === null && t.cancelled === null) {
-      t.state = 'cancelled';
-      t.cancelled = CLOSE_SECONDS;
+  // whoever still waits at closing: gave up before it, or is closed as expired
+  for (const w of queued) {
+    const t = w.ticket;
+    if (t.called !== null || t.cancelled !== null) continue;
+    if (CLOSE_SECONDS - t.queued > w.patience) giveUp(w);
+    else {
+      t.state = 'expired';
+      t.expired = CLOSE_SECONDS;
     }
   }
   return { tickets: issued, counters };

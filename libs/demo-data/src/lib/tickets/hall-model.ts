@@ -69,6 +69,7 @@ export class HallTicketModel {
     const staffed = staffedWindows(active, categoryLoad(visits), rng);
     const { tickets, counters } = callDay(
       rng,
+      Rng.derive(this.seed, 'patience', this.spec.key, date),
       visits,
       staffed.map((i) => active[i]),
       (from, issued) =>

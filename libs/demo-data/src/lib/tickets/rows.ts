@@ -26,6 +26,8 @@ export const TICKET_COLUMNS = [
   'started_at',
   'completed_at',
   'cancelled_at',
+  'cancelled_by',
+  'expired_at',
   'window_id',
   'staff_id',
   'recall_count',
@@ -47,7 +49,7 @@ export function ticketLine(t: Ticket, date: string, hall: string): string {
     s === null ? '\\N' : localTs(date, s);
   return (
     `${t.id}\t${date}\t${hall}\t${t.number}\t${t.prefix}\t${t.sequence}\t${t.itemCode}\t${t.categoryCode}\t${t.priority}\t${t.channel}\t` +
-    `${t.state}\t${ts(t.issued)}\t${ts(t.queued)}\t${ts(t.called)}\t${ts(t.started)}\t${ts(t.completed)}\t${ts(t.cancelled)}\t` +
+    `${t.state}\t${ts(t.issued)}\t${ts(t.queued)}\t${ts(t.called)}\t${ts(t.started)}\t${ts(t.completed)}\t${ts(t.cancelled)}\t${t.cancelledBy ?? '\\N'}\t${ts(t.expired)}\t` +
     `${t.windowId ?? '\\N'}\t\\N\t${t.recallCount}\t${t.outcome ?? '\\N'}\t${t.rating ?? '\\N'}\t${t.transferredFromId ?? '\\N'}\n`
   );
 }

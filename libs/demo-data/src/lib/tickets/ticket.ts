@@ -1,6 +1,11 @@
 export type Priority = 'normal' | 'priority' | 'appointment';
 export type Channel = 'kiosk' | 'mobile' | 'appointment' | 'staff';
-export type TicketState = 'done' | 'no_show' | 'cancelled' | 'transferred';
+export type TicketState =
+  | 'done'
+  | 'no_show'
+  | 'cancelled'
+  | 'transferred'
+  | 'expired';
 export type Outcome = 'done' | 'needs_materials' | 'rejected';
 
 /** A generated ticket; times are seconds since local midnight of service_date (Asia/Shanghai). */
@@ -20,6 +25,10 @@ export interface Ticket {
   started: number | null;
   completed: number | null;
   cancelled: number | null;
+  /** who cancelled it while it waited: the holder (a correction, or giving up), never staff here */
+  cancelledBy: 'holder' | null;
+  /** still waiting at closing: the closing time */
+  expired: number | null;
   windowId: string | null;
   recallCount: number;
   outcome: Outcome | null;
@@ -51,6 +60,11 @@ export interface Visit {
   /** priority or appointment: served before the normal tickets of its category */
   high: boolean;
   fate: TicketState;
+  /**
+   * Seconds the holder waits before giving up (leaving and cancelling on the ticket page);
+   * Infinity for a follow-up of a transfer (already served once, it stays).
+   */
+  patience: number;
   serviceSeconds: number;
   outcome: Outcome;
 }

@@ -135,6 +135,8 @@ export function drawVisit(
       started: null,
       completed: null,
       cancelled: null,
+      cancelledBy: null,
+      expired: null,
       windowId: null,
       recallCount: 0,
       outcome: null,
@@ -145,6 +147,8 @@ export function drawVisit(
     cat,
     high: priority !== 'normal',
     fate,
+    // drawn when the ticket is issued (callDay), from a stream of its own
+    patience: Infinity,
     serviceSeconds,
     outcome,
   };
@@ -186,6 +190,8 @@ export function drawFollowUp(
       started: null,
       completed: null,
       cancelled: null,
+      cancelledBy: null,
+      expired: null,
       windowId: null,
       recallCount: 0,
       outcome: null,
@@ -196,6 +202,7 @@ export function drawFollowUp(
     cat,
     high: from.high,
     fate: 'done',
+    patience: Infinity,
     serviceSeconds: handlingSeconds(
       rng,
       hall.meanSeconds[item] * factor,

@@ -24,13 +24,17 @@ import {
 )
 @Check(
   'CHK_tickets_state',
-  `"state" IN ('waiting', 'called', 'serving', 'done', 'no_show', 'cancelled', 'transferred')`,
+  `"state" IN ('waiting', 'called', 'serving', 'done', 'no_show', 'cancelled', 'transferred', 'expired')`,
 )
 @Check(
   'CHK_tickets_outcome',
   `"outcome" IS NULL OR "outcome" IN ('done', 'needs_materials', 'rejected')`,
 )
 @Check('CHK_tickets_rating', `"rating" IS NULL OR "rating" BETWEEN 1 AND 5`)
+@Check(
+  'CHK_tickets_cancelled_by',
+  `"cancelled_by" IS NULL OR "cancelled_by" IN ('holder', 'staff')`,
+)
 @Check(
   'CHK_tickets_rating_reason',
   `"rating_reason" IS NULL OR "rating_reason" IN ('waited_too_long', 'attitude', 'unclear_requirements', 'not_resolved', 'too_slow', 'other')`,
@@ -93,7 +97,8 @@ export class TicketEntity {
     | 'done'
     | 'no_show'
     | 'cancelled'
-    | 'transferred';
+    | 'transferred'
+    | 'expired';
 
   @Column({ name: 'issued_at', type: 'timestamptz' })
   issuedAt!: Date;
@@ -113,6 +118,14 @@ export class TicketEntity {
 
   @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
   cancelledAt!: Date | null;
+
+  /** Who cancelled it while it waited: its holder (kiosk, ticket page) or staff; null before it was recorded. */
+  @Column({ name: 'cancelled_by', type: 'varchar', length: 8, nullable: true })
+  cancelledBy!: 'holder' | 'staff' | null;
+
+  /** The hall's closing time of its service day, when it was still waiting then (state expired). */
+  @Column({ name: 'expired_at', type: 'timestamptz', nullable: true })
+  expiredAt!: Date | null;
 
   @Column({ name: 'window_id', type: 'uuid', nullable: true })
   windowId!: string | null;

@@ -9,6 +9,8 @@ export interface PeriodSumsRow {
   called: number;
   wait_sum: number;
   within: number;
+  abandoned: number;
+  expired: number;
   visitors: number | null;
   visitor_days: number;
   handled_total: number;
@@ -49,6 +51,8 @@ export interface RankingRow {
   called: number;
   wait_sum: number;
   within: number;
+  abandoned: number;
+  expired: number;
   p90_weighted: number | null;
   p90_called: number;
   visitors: number | null;
@@ -73,7 +77,7 @@ export class RegionFigureQueries extends Queries {
     return this.rows<PeriodSumsRow>(
       `SELECT 'r:' || region_code AS part, to_char(date_trunc($4, service_date)::date, 'YYYY-MM-DD') AS period,
               sum(tickets)::int AS tickets, sum(called)::int AS called, sum(wait_sum_seconds)::float AS wait_sum,
-              sum(within_target)::int AS within,
+              sum(within_target)::int AS within, sum(abandoned)::int AS abandoned, sum(expired)::int AS expired,
               CASE WHEN sum(visitor_halls) > 0 THEN sum(visitors)::int END AS visitors,
               count(*) FILTER (WHERE visitor_halls > 0)::int AS visitor_days,
               sum(handled_total)::int AS handled_total, sum(handled_online)::int AS handled_online
@@ -99,7 +103,8 @@ export class RegionFigureQueries extends Queries {
        t AS (
          SELECT p.part, date_trunc($5, d.service_date)::date AS period,
                 sum(d.arrivals)::int AS tickets, sum(d.called)::int AS called,
-                sum(d.wait_sum_seconds)::float AS wait_sum, sum(d.within_target)::int AS within
+                sum(d.wait_sum_seconds)::float AS wait_sum, sum(d.within_target)::int AS within,
+                sum(d.abandoned)::int AS abandoned, sum(d.expired)::int AS expired
          FROM rollup_daily d JOIN part p ON p.hall_id = d.hall_id
          WHERE d.category_code = '*' AND d.service_date BETWEEN $3 AND $4
          GROUP BY 1, 2
@@ -115,6 +120,7 @@ export class RegionFigureQueries extends Queries {
        SELECT part, to_char(period, 'YYYY-MM-DD') AS period,
               COALESCE(t.tickets, 0) AS tickets, COALESCE(t.called, 0) AS called,
               COALESCE(t.wait_sum, 0) AS wait_sum, COALESCE(t.within, 0) AS within,
+              COALESCE(t.abandoned, 0) AS abandoned, COALESCE(t.expired, 0) AS expired,
               f.visitors, COALESCE(f.visitor_days, 0) AS visitor_days,
               COALESCE(f.handled_total, 0) AS handled_total, COALESCE(f.handled_online, 0) AS handled_online
        FROM t FULL JOIN f USING (part, period)`,
@@ -181,6 +187,7 @@ export class RegionFigureQueries extends Queries {
        t AS (
          SELECT d.hall_id, sum(d.arrivals)::int AS tickets, sum(d.called)::int AS called,
                 sum(d.wait_sum_seconds)::float AS wait_sum, sum(d.within_target)::int AS within,
+                sum(d.abandoned)::int AS abandoned, sum(d.expired)::int AS expired,
                 sum(d.wait_p90_seconds * d.called) FILTER (WHERE d.wait_p90_seconds IS NOT NULL)::float AS p90_weighted,
                 COALESCE(sum(d.called) FILTER (WHERE d.wait_p90_seconds IS NOT NULL), 0)::int AS p90_called
          FROM rollup_daily d JOIN hall ON hall.id = d.hall_id
@@ -199,6 +206,7 @@ export class RegionFigureQueries extends Queries {
               COALESCE(w.comprehensive_end, 0) AS comprehensive_end,
               COALESCE(t.tickets, 0) AS tickets, COALESCE(t.called, 0) AS called,
               COALESCE(t.wait_sum, 0) AS wait_sum, COALESCE(t.within, 0) AS within,
+              COALESCE(t.abandoned, 0) AS abandoned, COALESCE(t.expired, 0) AS expired,
               t.p90_weighted, COALESCE(t.p90_called, 0) AS p90_called,
               f.visitors, COALESCE(f.visitor_days, 0) AS visitor_days,
               COALESCE(f.handled_total, 0) AS handled_total, COALESCE(f.handled_online, 0) AS handled_online

@@ -23,6 +23,8 @@ export interface HallDayRow {
   wait_sum_seconds: number;
   wait_p90_seconds: number | null;
   within_target: number;
+  abandoned: number;
+  expired: number;
 }
 
 /** A hall's other facts of one day (rollup_hall_facts). */
@@ -48,6 +50,8 @@ export interface HallHourRow {
   wait_p90_seconds: number | null;
   within_target: number;
   busy_windows: number;
+  abandoned: number;
+  expired: number;
 }
 
 /** Cases handled in one period through one channel. */
@@ -67,6 +71,8 @@ export interface WaitCellRow {
   called: number;
   wait_sum: number;
   within: number;
+  abandoned: number;
+  expired: number;
 }
 
 /** Sums of ratings. */
@@ -105,6 +111,8 @@ export interface WaitSumsRow {
   called: number;
   wait_sum: number;
   within: number;
+  abandoned: number;
+  expired: number;
 }
 
 /** Sums of the day facts of some halls over a span (see FigureQueries.factSums). */
@@ -166,7 +174,7 @@ export class FigureQueries extends Queries {
   hallDays(hallId: string, from: string, to: string): Promise<HallDayRow[]> {
     return this.rows<HallDayRow>(
       `SELECT to_char(service_date, 'YYYY-MM-DD') AS date, arrivals, called, served, no_shows,
-                wait_sum_seconds, wait_p90_seconds, within_target
+                wait_sum_seconds, wait_p90_seconds, within_target, abandoned, expired
          FROM rollup_daily WHERE hall_id = $1 AND category_code = '*' AND service_date BETWEEN $2 AND $3`,
       [hallId, from, to],
     );
@@ -190,7 +198,7 @@ export class FigureQueries extends Queries {
   hallHours(hallId: string, date: string): Promise<HallHourRow[]> {
     return this.rows<HallHourRow>(
       `SELECT hour, category_code, arrivals, called, served, no_shows, wait_sum_seconds,
-              wait_p50_seconds, wait_p90_seconds, within_target, busy_windows
+              wait_p50_seconds, wait_p90_seconds, within_target, busy_windows, abandoned, expired
        FROM rollup_hourly WHERE hall_id = $1 AND service_date = $2 ORDER BY hour, category_code`,
       [hallId, date],
     );
@@ -229,7 +237,8 @@ export class FigureQueries extends Queries {
        )
        SELECT extract(isodow FROM h.service_date)::int AS weekday, h.hour::int AS hour, d.days,
               sum(h.arrivals)::int AS arrivals, sum(h.called)::int AS called,
-              sum(h.wait_sum_seconds)::float AS wait_sum, sum(h.within_target)::int AS within
+              sum(h.wait_sum_seconds)::float AS wait_sum, sum(h.within_target)::int AS within,
+              sum(h.abandoned)::int AS abandoned, sum(h.expired)::int AS expired
        FROM rollup_hourly h JOIN days d ON d.weekday = extract(isodow FROM h.service_date)::int
        WHERE h.hall_id = $1 AND h.service_date BETWEEN $2 AND $3
        GROUP BY 1, 2, 3 ORDER BY 1, 2`,
@@ -307,7 +316,8 @@ export class FigureQueries extends Queries {
     return (await this.row<WaitSumsRow>(
       `SELECT COALESCE(sum(called), 0)::int AS called,
               COALESCE(sum(wait_sum_seconds), 0)::float AS wait_sum,
-              COALESCE(sum((SELECT sum(n) FROM unnest(wait_minute_counts[1:$4::int + 1]) n)), 0)::int AS within
+              COALESCE(sum((SELECT sum(n) FROM unnest(wait_minute_counts[1:$4::int + 1]) n)), 0)::int AS within,
+              COALESCE(sum(abandoned), 0)::int AS abandoned, COALESCE(sum(expired), 0)::int AS expired
        FROM rollup_daily
        WHERE hall_id = ANY($1) AND category_code = '*' AND service_date BETWEEN $2 AND $3`,
       [hallIds, from, to, withinMinutes],

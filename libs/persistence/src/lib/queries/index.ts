@@ -18,6 +18,7 @@ import { WindowQueries } from './window.queries';
 export * from './queries';
 export * from './sql-results';
 export * from './ticket-row';
+export * from './ticket-view';
 export * from './account.queries';
 export * from './audit.queries';
 export * from './device.queries';

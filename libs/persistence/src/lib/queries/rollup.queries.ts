@@ -1,4 +1,8 @@
-import { ONLINE_CHANNELS, WINDOW_CLERK_ROLES } from '@onewindow/contracts';
+import {
+  ABANDON_AFTER_MINUTES,
+  ONLINE_CHANNELS,
+  WINDOW_CLERK_ROLES,
+} from '@onewindow/contracts';
 import { Queries } from './queries';
 
 /**
@@ -8,6 +12,8 @@ import { Queries } from './queries';
 export const ROLLUP_RULES = {
   onlineChannels: ONLINE_CHANNELS,
   clerkRoles: WINDOW_CLERK_ROLES,
+  /** a holder's cancel later than this after issue is an abandonment (a PostgreSQL interval) */
+  abandonAfter: `${ABANDON_AFTER_MINUTES} minutes`,
 } as const;
 
 /** An outbox row asking for a hall's day to be rolled up. */
@@ -65,8 +71,14 @@ export class RollupQueries extends Queries {
    */
   async rollupHallDays(hallId: string, dates: string[]): Promise<void> {
     await this.db.query(
-      `SELECT rollup_hall_days($1::uuid, $2::date[], $3::text[], $4::text[])`,
-      [hallId, dates, ROLLUP_RULES.onlineChannels, ROLLUP_RULES.clerkRoles],
+      `SELECT rollup_hall_days($1::uuid, $2::date[], $3::text[], $4::text[], $5::interval)`,
+      [
+        hallId,
+        dates,
+        ROLLUP_RULES.onlineChannels,
+        ROLLUP_RULES.clerkRoles,
+        ROLLUP_RULES.abandonAfter,
+      ],
     );
   }
 

@@ -1,4 +1,5 @@
 import type { TicketRecord } from '@onewindow/queueing';
+import { ROLLUP_RULES } from './rollup.queries';
 import { Queries } from './queries';
 import type { IssueTicketRow } from './sql-results';
 import type { TicketRow } from './ticket-row';
@@ -13,13 +14,23 @@ export const TICKET_COLUMNS = `t.id, to_char(t.service_date, 'YYYY-MM-DD') AS se
  * own values). Which state each may leave is the service's rule (TicketsService).
  */
 const CHANGES = {
-  cancel: `state = 'cancelled', cancelled_at = now()`,
+  cancel: `state = 'cancelled', cancelled_at = now(), cancelled_by = 'staff'`,
+  cancelByHolder: `state = 'cancelled', cancelled_at = now(), cancelled_by = 'holder'`,
   recall: `recall_count = recall_count + 1`,
   start: `state = 'serving', started_at = now()`,
   noShow: `state = 'no_show', completed_at = now()`,
   complete: `state = 'done', completed_at = now(), outcome = $3, rating = $4`,
 } as const;
 export type TicketChange = keyof typeof CHANGES;
+
+/**
+ * A ticket of the history as plans read it: a fit record, plus the minutes it waited until it was
+ * called, given up or closed at closing (null: unknown) and whether its holder gave up.
+ */
+export type HistoryTicket = TicketRecord & {
+  waitMinutes: number | null;
+  gaveUp: boolean;
+};
 
 /** The arguments of issue_ticket(), in its order. */
 export interface IssueTicketArgs {
@@ -155,6 +166,36 @@ export class TicketQueries extends Queries {
        WHERE t.id = $1 FOR UPDATE OF t`,
       [id],
     );
+  }
+
+  /**
+   * Closes up to `limit` tickets still waiting after their hall's closing time on their service
+   * day (the hall's opening_hours.close in its own time zone) as `expired`, expired_at that
+   * closing time. A ticket issued after the closing time (the hall served on late) is closed at
+   * the end of its service day instead. Tickets locked by a change in flight are left for the next
+   * round. Oldest days first. Returns the tickets as they now are.
+   */
+  async expireDue(limit: number): Promise<TicketRow[]> {
+    const { rows } = await this.change<TicketRow>(
+      `WITH due AS (
+         SELECT t.id, t.service_date, c.closes_at
+         FROM tickets t JOIN halls h ON h.id = t.hall_id
+         CROSS JOIN LATERAL (
+           SELECT (t.service_date + (h.opening_hours->>'close')::time) AT TIME ZONE h.timezone AS day_close) d
+         CROSS JOIN LATERAL (
+           SELECT CASE WHEN t.issued_at < d.day_close THEN d.day_close
+                       ELSE (t.service_date + 1)::timestamp AT TIME ZONE h.timezone END AS closes_at) c
+         WHERE t.state = 'waiting' AND c.closes_at <= now()
+         ORDER BY t.service_date, t.hall_id, t.queue_at
+         LIMIT $1
+         FOR UPDATE OF t SKIP LOCKED
+       )
+       UPDATE tickets t SET state = 'expired', expired_at = due.closes_at
+       FROM due WHERE t.id = due.id AND t.service_date = due.service_date AND t.state = 'waiting'
+       RETURNING ${TICKET_COLUMNS}`,
+      [limit],
+    );
+    return rows;
   }
 
   /** A ticket locked for its rating, with the minutes since its completion. */
@@ -298,33 +339,53 @@ export class TicketQueries extends Queries {
   }
 
   /**
-   * A hall's tickets of a span of service days as the planner's fit reads them (`fitHistory`): the
-   * local day and minute of issue in the hall's own time zone, the category, the handling minutes
-   * (started → completed) and whether the ticket ended as a no-show. Cancelled tickets are left
-   * out. The one read behind plans (worker) and the demand fit (API).
+   * A hall's tickets of a span of service days as the planner's fit reads them (`fitHistory`,
+   * `fitPatience`): the local day and minute of issue in the hall's own time zone, the category,
+   * the handling minutes (started → completed), whether the ticket ended as a no-show, and the
+   * minutes it waited from issue until it was called, given up (the holder's cancel later than
+   * ROLLUP_RULES.abandonAfter: gaveUp) or closed at the hall's closing time (expired) — null for a
+   * transfer's follow-up and a ticket still waiting. People who gave up and were left waiting
+   * arrived, so they are arrivals; corrections (cancels within that time, and staff's) are left out
+   * (docs/figures.md). The one read behind plans (worker) and the demand fit (API).
    */
   async history(
     hallId: string,
     from: string,
     to: string,
-  ): Promise<TicketRecord[]> {
+  ): Promise<HistoryTicket[]> {
     const rows = (await this.db.query(
       `SELECT to_char(t.service_date, 'YYYY-MM-DD') AS d,
               extract(epoch FROM (t.issued_at AT TIME ZONE h.timezone)::time)::float / 60 AS m,
               t.category_code AS c,
               CASE WHEN t.started_at IS NOT NULL AND t.completed_at IS NOT NULL
                    THEN extract(epoch FROM t.completed_at - t.started_at)::float / 60 END AS s,
-              t.state = 'no_show' AS ns
+              t.state = 'no_show' AS ns,
+              CASE WHEN t.transferred_from_id IS NOT NULL THEN NULL
+                   ELSE extract(epoch FROM COALESCE(t.called_at, t.cancelled_at, t.expired_at) - t.issued_at)::float / 60
+              END AS w,
+              t.state = 'cancelled' AS g
        FROM tickets t JOIN halls h ON h.id = t.hall_id
-       WHERE t.hall_id = $1 AND t.service_date BETWEEN $2 AND $3 AND t.state <> 'cancelled'`,
-      [hallId, from, to],
-    )) as { d: string; m: number; c: string; s: number | null; ns: boolean }[];
+       WHERE t.hall_id = $1 AND t.service_date BETWEEN $2 AND $3
+         AND (t.state <> 'cancelled'
+              OR (t.cancelled_by IS DISTINCT FROM 'staff' AND t.cancelled_at - t.issued_at > $4::interval))`,
+      [hallId, from, to, ROLLUP_RULES.abandonAfter],
+    )) as {
+      d: string;
+      m: number;
+      c: string;
+      s: number | null;
+      ns: boolean;
+      w: number | null;
+      g: boolean;
+    }[];
     return rows.map((r) => ({
       date: r.d,
       minuteOfDay: r.m,
       categoryCode: r.c,
       serviceMinutes: r.s,
       noShow: r.ns,
+      waitMinutes: r.w === null ? null : Math.max(0, r.w),
+      gaveUp: r.g,
     }));
   }
 }

@@ -1,4 +1,4 @@
-CREATE OR REPLACE FUNCTION public.rollup_hall_days(p_hall uuid, p_days date[], p_online_channels text[], p_clerk_roles text[])
+CREATE OR REPLACE FUNCTION public.rollup_hall_days(p_hall uuid, p_days date[], p_online_channels text[], p_clerk_roles text[], p_abandon_after interval)
  RETURNS void
  LANGUAGE plpgsql
 AS $function$
@@ -40,14 +40,18 @@ AS $function$
                  window_id,
                  CASE WHEN state = 'done' AND started_at IS NOT NULL AND completed_at IS NOT NULL
                       THEN extract(epoch FROM completed_at - started_at)::double precision END AS handling,
-                 rating
+                 rating,
+                 -- gave up: the holder cancelled it later than p_abandon_after after issue (docs/figures.md)
+                 (state = 'cancelled' AND cancelled_by IS DISTINCT FROM 'staff'
+                  AND cancelled_at - issued_at > p_abandon_after) AS abandoned,
+                 (state = 'expired') AS expired
           FROM tickets WHERE hall_id = p_hall AND service_date = ANY (v_days)
         ), hourly AS (
           INSERT INTO rollup_hourly (hall_id, service_date, hour, category_code, arrivals, called, served, no_shows,
                                      cancelled, wait_sum_seconds, wait_p50_seconds, wait_p90_seconds, within_target,
-                                     busy_windows)
+                                     busy_windows, abandoned, expired)
           SELECT p_hall, a.day, a.hour, a.category_code, a.arrivals, a.called, a.served, a.no_shows, a.cancelled,
-                 a.wait_sum, a.p50, a.p90, a.within, COALESCE(b.busy, 0)
+                 a.wait_sum, a.p50, a.p90, a.within, COALESCE(b.busy, 0), a.abandoned, a.expired
           FROM (
             SELECT day, hour, category_code, count(*)::int AS arrivals, count(wait)::int AS called,
                    count(*) FILTER (WHERE state = 'done')::int AS served,
@@ -56,7 +60,9 @@ AS $function$
                    COALESCE(sum(wait), 0) AS wait_sum,
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY wait) AS p50,
                    percentile_cont(0.9) WITHIN GROUP (ORDER BY wait) AS p90,
-                   count(*) FILTER (WHERE wait <= v_target * 60)::int AS within
+                   count(*) FILTER (WHERE wait <= v_target * 60)::int AS within,
+                   count(*) FILTER (WHERE abandoned)::int AS abandoned,
+                   count(*) FILTER (WHERE expired)::int AS expired
             FROM t GROUP BY day, hour, category_code
           ) a
           LEFT JOIN (
@@ -74,7 +80,7 @@ AS $function$
         )
         INSERT INTO rollup_daily (hall_id, service_date, category_code, arrivals, called, served, no_shows, cancelled,
                                   wait_sum_seconds, wait_p50_seconds, wait_p90_seconds, within_target, busy_windows,
-                                  rating_sum, rating_count, rating_low, wait_minute_counts)
+                                  rating_sum, rating_count, rating_low, wait_minute_counts, abandoned, expired)
         SELECT p_hall, day, COALESCE(category_code, '*'), count(*)::int, count(wait)::int,
                count(*) FILTER (WHERE state = 'done')::int,
                count(*) FILTER (WHERE state = 'no_show')::int,
@@ -90,7 +96,8 @@ AS $function$
                          FROM generate_series(0, max(wait_minute)) k(m)
                          LEFT JOIN (SELECT u.m, count(*)::int AS n
                                     FROM unnest(array_agg(wait_minute) FILTER (WHERE wait_minute IS NOT NULL)) u(m)
-                                    GROUP BY u.m) c ON c.m = k.m), '{}')
+                                    GROUP BY u.m) c ON c.m = k.m), '{}'),
+               count(*) FILTER (WHERE abandoned)::int, count(*) FILTER (WHERE expired)::int
         FROM t GROUP BY GROUPING SETS ((day, category_code), (day));
 
         INSERT INTO rollup_hall_facts AS f (hall_id, service_date, visitors, handled_total, handled_online,
@@ -132,18 +139,21 @@ AS $function$
 
         -- each region above the hall gets the difference these days made, in (region, day) order
         INSERT INTO rollup_region_daily AS r (region_code, service_date, tickets, called, wait_sum_seconds,
-                                              within_target, visitors, visitor_halls, handled_total, handled_online)
+                                              within_target, visitors, visitor_halls, handled_total, handled_online,
+                                              abandoned, expired)
         SELECT a.code, n.day, n.tickets - o.tickets, n.called - o.called, n.wait_sum - o.wait_sum,
                n.within - o.within, n.visitors - o.visitors, n.visitor_halls - o.visitor_halls,
-               n.handled - o.handled, n.online - o.online
+               n.handled - o.handled, n.online - o.online, n.abandoned - o.abandoned, n.expired - o.expired
         FROM rollup_hall_day_totals(p_hall, v_days) n
         JOIN jsonb_to_recordset(v_old) AS o(day date, tickets integer, called integer, wait_sum double precision,
                                             within integer, visitors integer, visitor_halls integer, handled integer,
-                                            online integer) USING (day)
+                                            online integer, abandoned integer, expired integer) USING (day)
         CROSS JOIN (SELECT g.code FROM halls h CROSS JOIN LATERAL region_and_ancestors(h.region_code) g
                     WHERE h.id = p_hall) a
-        WHERE (n.tickets, n.called, n.wait_sum, n.within, n.visitors, n.visitor_halls, n.handled, n.online)
-              IS DISTINCT FROM (o.tickets, o.called, o.wait_sum, o.within, o.visitors, o.visitor_halls, o.handled, o.online)
+        WHERE (n.tickets, n.called, n.wait_sum, n.within, n.visitors, n.visitor_halls, n.handled, n.online,
+               n.abandoned, n.expired)
+              IS DISTINCT FROM (o.tickets, o.called, o.wait_sum, o.within, o.visitors, o.visitor_halls, o.handled, o.online,
+                                o.abandoned, o.expired)
         ORDER BY a.code, n.day
         ON CONFLICT (region_code, service_date) DO UPDATE SET
           tickets = r.tickets + EXCLUDED.tickets, called = r.called + EXCLUDED.called,
@@ -151,5 +161,6 @@ AS $function$
           within_target = r.within_target + EXCLUDED.within_target, visitors = r.visitors + EXCLUDED.visitors,
           visitor_halls = r.visitor_halls + EXCLUDED.visitor_halls,
           handled_total = r.handled_total + EXCLUDED.handled_total,
-          handled_online = r.handled_online + EXCLUDED.handled_online;
+          handled_online = r.handled_online + EXCLUDED.handled_online,
+          abandoned = r.abandoned + EXCLUDED.abandoned, expired = r.expired + EXCLUDED.expired;
       END $function$

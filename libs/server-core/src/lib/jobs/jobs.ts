@@ -11,6 +11,8 @@ export enum JobQueue {
 /** Every job name, with its payload type below. */
 export enum JobName {
   EnsureTicketPartitions = 'ensure-ticket-partitions',
+  /** close the tickets still waiting after their hall's closing time as expired */
+  ExpireWaitingTickets = 'expire-waiting-tickets',
   /** re-derive the rollups of some days of one hall from its raw facts */
   RollupHallDays = 'rollup-hall-days',
   /** every night: re-derive yesterday for every hall */
@@ -23,10 +25,19 @@ export enum JobName {
 
 export interface JobPayloads {
   [JobName.EnsureTicketPartitions]: { monthsAhead: number };
+  [JobName.ExpireWaitingTickets]: Record<string, never>;
   [JobName.RollupHallDays]: { hallId: string; dates: string[] };
   [JobName.RollupYesterday]: Record<string, never>;
   [JobName.RunImport]: { importId: string; run: number };
   [JobName.RunPlan]: { planId: string };
+}
+
+/**
+ * The Redis pub/sub channel that tells every API instance a hall has new live events (the events
+ * themselves are in PostgreSQL): the API publishes on it after its changes, the worker after its own.
+ */
+export function hallEventsChannel(redisPrefix: string): string {
+  return `${redisPrefix}:hall-events`;
 }
 
 /** The BullMQ id of an import's run: adding it again while it exists is a no-op. */

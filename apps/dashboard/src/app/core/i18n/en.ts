@@ -199,6 +199,9 @@ export const en: Translations = {
     colMeanWait: 'Mean wait (min)',
     colP90Wait: 'P90 wait (min)',
     colWithin: 'Within target',
+    colAbandoned: 'Gave up',
+    withinChart: 'Share served within target',
+    abandonedChart: 'Share who gave up',
     colTickets: 'Tickets',
     provinceTarget: 'Province target',
     noRegion: 'No region to show.',
@@ -225,6 +228,7 @@ export const en: Translations = {
     summary:
       '{{from}} to {{to}}: windows went from {{first}} to {{last}} ({{comprehensive}} comprehensive).',
     dailyChart: 'Daily visitors and tickets',
+    serviceChart: 'Within target and gave up, per day',
     windowsChart: 'Windows by mode',
     changes: 'Window changes',
     changesEmpty: 'No window changed in this span.',
@@ -288,6 +292,12 @@ export const en: Translations = {
     department: 'department windows',
     comprehensive: 'comprehensive windows',
   },
+  figures: {
+    withinHint:
+      'Within target = people called within the target wait ÷ (called + gave up + left waiting at closing): people who left count as misses.',
+    abandonedHint:
+      'Gave up = (cancelled while waiting + left waiting at closing) ÷ (called + the same). A cancel within 2 minutes of issue is a correction and counts nowhere.',
+  },
   chart: {
     windowsTitle: 'Windows by mode',
     department: 'Department windows',
@@ -308,6 +318,10 @@ export const en: Translations = {
     target: 'Target',
     targetLabel: 'Target {{comparison}}{{value}} ({{due}})',
     meanWait: 'Mean wait (min)',
+    withinTargetShare: 'Within target',
+    abandonedShare: 'Gave up',
+    abandoned: 'Gave up while waiting',
+    expired: 'Waiting at closing',
     minutes: 'minutes',
     hour: 'Hour',
     weekday: 'Weekday',
@@ -492,6 +506,24 @@ export const en: Translations = {
     waitChart: 'Predicted waits',
     utilisationChart: 'Window utilisation',
     staffFreed: 'Staff freed',
+    abandonedShare: 'Gave up',
+    patience:
+      'Patience fitted from the history: people give up after about {{mean}} min on average ({{events}} of {{observations}} gave up; the waits of people called are lower bounds of their patience). In the simulation people whose patience runs out leave and count as misses.',
+    patienceNone:
+      'Nobody gave up in the history ({{observations}} people): nobody gives up in the simulation.',
+    pooling: 'Comprehensive vs department windows, same number of windows',
+    verdict: {
+      pooled: 'Comprehensive windows are better',
+      department: 'Department windows are better',
+      indistinguishable: 'No significant difference',
+      mixed: 'Each wins somewhere (older plan)',
+    },
+    verdictBasis:
+      'Share within target: department {{department}}, comprehensive {{pooled}}, difference 95% interval {{difference}}',
+    verdictRule:
+      'The verdict rests on one metric declared beforehand — the share within target (people who give up count as misses) — compared pairwise on the same simulated people; the other metrics below show their difference intervals and no verdict.',
+    metric: 'Metric',
+    difference: 'Difference (comprehensive − department), 95% interval',
     totalWindows: 'Windows (peak)',
     windowHours: 'Window-hours',
     runs: 'Saved plans',

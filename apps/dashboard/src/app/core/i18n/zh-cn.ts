@@ -194,7 +194,10 @@ export const zhCN = {
     colOnline: '网上办理率',
     colMeanWait: '平均等候（分钟）',
     colP90Wait: 'P90 等候（分钟）',
-    colWithin: '限时内叫号占比',
+    colWithin: '限时服务率',
+    colAbandoned: '放弃率',
+    withinChart: '限时服务率趋势',
+    abandonedChart: '放弃率趋势',
     colTickets: '取号量',
     provinceTarget: '全省目标',
     noRegion: '没有可查看的区域。',
@@ -220,6 +223,7 @@ export const zhCN = {
     summary:
       '{{from}} 至 {{to}}：窗口由 {{first}} 个变为 {{last}} 个（综合窗口 {{comprehensive}} 个）。',
     dailyChart: '每日到访人数与取号量',
+    serviceChart: '每日限时服务率与放弃率',
     windowsChart: '窗口数量（按模式）',
     changes: '窗口变动记录',
     changesEmpty: '该时段窗口没有变动。',
@@ -280,6 +284,12 @@ export const zhCN = {
     department: '部门窗口',
     comprehensive: '综合窗口',
   },
+  figures: {
+    withinHint:
+      '限时服务率 = 在目标等候时间内叫号的人数 ÷（叫号 + 中途放弃 + 闭厅未叫号）：取号后离开的群众计为未达标。',
+    abandonedHint:
+      '放弃率 =（中途放弃 + 闭厅未叫号）÷（叫号 + 中途放弃 + 闭厅未叫号）。取号 2 分钟内取消视为更正，不计入。',
+  },
   chart: {
     windowsTitle: '窗口数量（按模式）',
     department: '部门窗口',
@@ -300,6 +310,10 @@ export const zhCN = {
     target: '目标',
     targetLabel: '目标 {{comparison}}{{value}}（{{due}}）',
     meanWait: '平均等候（分钟）',
+    withinTargetShare: '限时服务率',
+    abandonedShare: '放弃率',
+    abandoned: '中途放弃',
+    expired: '闭厅未叫号',
     minutes: '分钟',
     hour: '时段',
     weekday: '星期',
@@ -363,7 +377,8 @@ export const zhCN = {
     value: '目标值',
     valueHint: '比例请填写 0–1 之间的小数，例如 0.8。',
     parameter: '参数',
-    parameterHint: '限时内叫号占比：整数分钟（1–1440）；咨询占比：线上人工占比。',
+    parameterHint:
+      '限时内叫号占比：整数分钟（1–1440）；咨询占比：线上人工占比。',
     dueDate: '截止日期',
     newTarget: '新增目标',
     targetCreated: '已新增目标。',
@@ -477,6 +492,24 @@ export const zhCN = {
     waitChart: '预测等候时间',
     utilisationChart: '窗口利用率',
     staffFreed: '可释放人员',
+    abandonedShare: '放弃率',
+    patience:
+      '群众耐心按历史拟合：平均约 {{mean}} 分钟后放弃（{{observations}} 人中 {{events}} 人中途放弃；被叫号者的等候时间视为耐心的下限）。仿真中耐心耗尽者离开，计为未达标。',
+    patienceNone:
+      '历史中（{{observations}} 人）没有人中途放弃，仿真中无人放弃。',
+    pooling: '综合窗口与部门窗口：同样窗口数下的比较',
+    verdict: {
+      pooled: '综合窗口更好',
+      department: '部门窗口更好',
+      indistinguishable: '无显著差别',
+      mixed: '各有优劣（旧规划）',
+    },
+    verdictBasis:
+      '限时服务率：部门 {{department}}，综合 {{pooled}}，差值 95% 区间 {{difference}}',
+    verdictRule:
+      '结论只依据预先指定的一个指标——限时服务率（放弃者计为未达标），按同一批仿真群众配对比较；下表其他指标只列出差值区间，不作结论。',
+    metric: '指标',
+    difference: '差值（综合 − 部门）95% 区间',
     totalWindows: '窗口总数（峰值）',
     windowHours: '窗口·小时',
     runs: '已保存的规划',

@@ -72,9 +72,12 @@ function answers(hallId: string): Record<string, unknown> {
         tickets: 1700,
         served: 1600,
         noShows: 10,
+        abandoned: 12,
+        expired: 2,
         meanWaitMinutes: 5,
         p90WaitMinutes: 14,
         withinTargetShare: 0.9,
+        abandonedShare: 0.008,
         windowsOpen: d.total,
         windowsComprehensive: d.comprehensive,
         onlineRate: 0.78,
@@ -138,6 +141,7 @@ function answers(hallId: string): Record<string, unknown> {
           arrivalsPerDay: 20,
           meanWaitMinutes: 8,
           withinTargetShare: 0.9,
+          abandonedShare: 0.01,
         },
       ],
     },
@@ -328,6 +332,7 @@ describe('HallOverviewPage', () => {
     for (const chart of [
       'daily-chart',
       'window-history-chart',
+      'service-chart',
       'channels-chart',
       'heatmap-chart',
       'flows-chart',
@@ -335,6 +340,8 @@ describe('HallOverviewPage', () => {
     ])
       expect([chart, state(chart)]).toEqual([chart, 'rendered']);
     expect(Number(q('daily-chart')?.getAttribute('data-points'))).toBe(9);
+    // within target and gave up: two lines over the same days
+    expect(Number(q('service-chart')?.getAttribute('data-points'))).toBe(6);
     // ratings: the windows rated in the span, by label, and the categories in the table
     const card = q('ratings-chart')?.closest('section') as HTMLElement;
     const details = card.querySelector('details');

@@ -34,6 +34,8 @@ import { flowsOptions, flowsTable } from '../../charts/flows-sankey';
 import {
   hallDailyIsEmpty,
   hallDailyOptions,
+  hallServiceOptions,
+  hallServiceIsEmpty,
   hallDailyTable,
 } from '../../charts/hall-daily';
 import {
@@ -160,6 +162,12 @@ export class HallOverviewPage {
     options: (d, lang, config) => hallDailyOptions(d.days, lang, config),
     table: (d, lang) => hallDailyTable(d.days, lang),
     isEmpty: (d) => hallDailyIsEmpty(d.days),
+    emptyText: (lang) => this.emptyText('common.empty', lang),
+  });
+  protected readonly serviceChart = bindChart(this.daily.state, {
+    options: (d, lang, config) => hallServiceOptions(d.days, lang, config),
+    table: (d, lang) => hallDailyTable(d.days, lang),
+    isEmpty: (d) => hallServiceIsEmpty(d.days),
     emptyText: (lang) => this.emptyText('common.empty', lang),
   });
   protected readonly windowsChart = bindChart(this.windows.state, {

@@ -44,6 +44,7 @@ const COLUMNS: Column[] = [
   { key: 'meanWaitMinutes', label: 'region.colMeanWait', kind: 'minutes' },
   { key: 'p90WaitMinutes', label: 'region.colP90Wait', kind: 'minutes' },
   { key: 'withinTargetShare', label: 'region.colWithin', kind: 'share' },
+  { key: 'abandonedShare', label: 'region.colAbandoned', kind: 'share' },
   { key: 'tickets', label: 'region.colTickets', kind: 'int' },
 ];
 

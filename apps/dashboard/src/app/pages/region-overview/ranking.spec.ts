@@ -23,6 +23,7 @@ const row = (
   meanWaitMinutes: wait,
   p90WaitMinutes: wait,
   withinTargetShare: null,
+  abandonedShare: null,
   targetWaitMinutes: 15,
 });
 

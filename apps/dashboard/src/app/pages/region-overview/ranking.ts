@@ -12,6 +12,7 @@ export type RankingKey =
   | 'meanWaitMinutes'
   | 'p90WaitMinutes'
   | 'withinTargetShare'
+  | 'abandonedShare'
   | 'tickets';
 
 export type SortDir = 'asc' | 'desc';
@@ -34,6 +35,7 @@ export const FIRST_DIRECTION: Record<RankingKey, SortDir> = {
   meanWaitMinutes: 'asc',
   p90WaitMinutes: 'asc',
   withinTargetShare: 'desc',
+  abandonedShare: 'asc',
   tickets: 'desc',
 };
 

@@ -39,6 +39,7 @@ function tp(period: string, windows: number, online: number): TrendPoint {
     onlineRate: online,
     meanWaitMinutes: 6,
     withinTargetShare: 0.9,
+    abandonedShare: 0.02,
   };
 }
 
@@ -110,6 +111,7 @@ const rank = (
   meanWaitMinutes: wait,
   p90WaitMinutes: wait,
   withinTargetShare: 0.9,
+  abandonedShare: 0.02,
   targetWaitMinutes: 15,
 });
 
@@ -225,6 +227,8 @@ describe('RegionOverviewPage', () => {
       'window-targets-chart',
       'online-chart',
       'comprehensive-chart',
+      'within-chart',
+      'abandoned-chart',
       'visitors-chart',
       'region-flows-chart',
     ])

@@ -28,6 +28,10 @@ import { flowsOptions, flowsTable } from '../../charts/flows-sankey';
 import {
   comprehensiveShareOptions,
   onlineRateOptions,
+  withinTargetOptions,
+  abandonedShareOptions,
+  pickWithinTarget,
+  pickAbandonedShare,
   partId,
   partsOf,
   pickComprehensiveShare,
@@ -236,6 +240,14 @@ export class RegionOverviewPage {
     options: (t, lang, config) =>
       onlineRateOptions(t, lang, { ...config, target: this.onlineTarget() }),
     table: (t, lang) => regionTrendsTable(t, lang, pickOnlineRate),
+  });
+  protected readonly withinChart = bindChart(this.trends.state, {
+    options: withinTargetOptions,
+    table: (t, lang) => regionTrendsTable(t, lang, pickWithinTarget),
+  });
+  protected readonly abandonedChart = bindChart(this.trends.state, {
+    options: abandonedShareOptions,
+    table: (t, lang) => regionTrendsTable(t, lang, pickAbandonedShare),
   });
   protected readonly targetsChart = bindChart(this.windowTargets.state, {
     options: windowTargetsOptions,

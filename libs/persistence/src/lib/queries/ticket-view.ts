@@ -1,8 +1,7 @@
 import type { TicketView } from '@onewindow/contracts';
-import type { TicketRow } from '@onewindow/persistence';
+import type { TicketRow } from './ticket-row';
 
-export type { TicketRow };
-
+/** A ticket as the API shows it and its events carry it (api-contract.md), from its row. */
 export function toTicketView(
   r: TicketRow,
   extra: { position?: number; estimatedWaitMinutes?: number } = {},
