@@ -12,6 +12,7 @@ import { WaitMinuteCounts1765238400000 } from './1765238400000-WaitMinuteCounts'
 import { RollupRulesAsParameters1765324800000 } from './1765324800000-RollupRulesAsParameters';
 import { GreenChannel1765411200000 } from './1765411200000-GreenChannel';
 import { Abandonment1765497600000 } from './1765497600000-Abandonment';
+import { SpecialistCategories1765584000000 } from './1765584000000-SpecialistCategories';
 
 /** Every migration, in order. The data source and the CLI both read this list. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   RollupRulesAsParameters1765324800000,
   GreenChannel1765411200000,
   Abandonment1765497600000,
+  SpecialistCategories1765584000000,
 ];

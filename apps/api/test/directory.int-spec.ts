@@ -360,9 +360,24 @@ describe('Directory and administration (HTTP, real PostgreSQL)', () => {
         .set(await auth('fuyang-clerk'))
         .expect(200);
       expect(res.body).toEqual([
-        { code: 'social_security', name: '社会保障', ticketPrefix: 'A' },
-        { code: 'medical_insurance', name: '医疗保障', ticketPrefix: 'B' },
-        { code: 'market_regulation', name: '市场监管', ticketPrefix: 'C' },
+        {
+          code: 'social_security',
+          name: '社会保障',
+          ticketPrefix: 'A',
+          specialist: false,
+        },
+        {
+          code: 'medical_insurance',
+          name: '医疗保障',
+          ticketPrefix: 'B',
+          specialist: false,
+        },
+        {
+          code: 'market_regulation',
+          name: '市场监管',
+          ticketPrefix: 'C',
+          specialist: false,
+        },
       ]);
     });
 

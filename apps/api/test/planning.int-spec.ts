@@ -424,6 +424,7 @@ describe('Plans: a job through the real worker and Redis', () => {
     const result = plan['result'] as {
       fit: {
         days: number;
+        patience?: { observations: number; events: number } | null;
         arrivalsPerDay: number;
         categories: { code: string; share: number }[];
       };
@@ -438,9 +439,16 @@ describe('Plans: a job through the real worker and Redis', () => {
         peakWindows: number;
         fixedWindows: number;
         staffFreed: number;
-        overall: { shareWithinTarget: { mean: number } };
+        overall: {
+          shareWithinTarget: { mean: number };
+          abandonedShare?: { mean: number };
+        };
       }[];
-      pooling: { verdict: string; metrics: unknown[] } | null;
+      pooling: {
+        verdict: string;
+        verdictMetric?: string;
+        metrics: { metric: string; role?: string; better?: string }[];
+      } | null;
     };
     // the fit is the history: 10 weekdays, 152 arrivals a day (160 less 8 no-shows)
     expect(result.fit.days).toBe(10);
@@ -475,9 +483,27 @@ describe('Plans: a job through the real worker and Redis', () => {
       expect(l.staffFreed).toBe(20 - l.peakWindows);
       expect(l.overall.shareWithinTarget.mean).toBeGreaterThanOrEqual(0.8);
     }
+    // one verdict, on the one pre-declared metric; the others shown without one
     expect(result.pooling?.verdict).toMatch(
-      /^(pooled|department|mixed|indistinguishable)$/,
+      /^(pooled|department|indistinguishable)$/,
     );
+    expect(result.pooling?.verdictMetric).toBe('overall.shareWithinTarget');
+    const judged = (result.pooling?.metrics ?? []).filter(
+      (m) => m.better !== undefined,
+    );
+    expect(judged.map((m) => [m.metric, m.role])).toEqual([
+      ['overall.shareWithinTarget', 'primary'],
+    ]);
+    expect(
+      result.pooling?.metrics.some(
+        (m) => m.metric === 'overall.abandonedShare' && m.role === 'secondary',
+      ),
+    ).toBe(true);
+    // patience fitted from the history's waits (every called ticket is a censored observation);
+    // every layout reports its abandonment
+    expect(result.fit.patience?.observations).toBeGreaterThan(1000);
+    for (const l of result.layouts)
+      expect(l.overall.abandonedShare?.mean).toBeGreaterThanOrEqual(0);
 
     const list = await h
       .http()

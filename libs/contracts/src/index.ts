@@ -7,3 +7,4 @@ export * from './lib/analytics';
 export * from './lib/imports';
 export * from './lib/planning';
 export * from './lib/figures';
+export * from './lib/specialists';

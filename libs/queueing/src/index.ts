@@ -69,6 +69,7 @@ export {
   type PoolingComparison,
   type MetricComparison,
   type Better,
+  VERDICT_METRIC,
 } from './lib/compare';
 export {
   fitHistory,
@@ -84,6 +85,10 @@ export {
   type HandlingFit,
   type OnlineShift,
   type FittedServiceModel,
+  fitPatience,
+  type PatienceFit,
+  type PatienceFitOptions,
+  type PatienceObservation,
 } from './lib/fit';
 export {
   validateScenario,

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * `npm run bench:planner [-- --runs <n>] [--replications <n>]`
+ * `npm run bench:planner [-- --runs <n>] [--replications <n>] [--lib <dir>]`
  *
  * The planner's maths (@onewindow/queueing, built to dist/libs/queueing by `nx build queueing`) on a
  * 2,500-customer hall day (08:30–17:00, 17 half-hour intervals, 6 categories with lognormal, gamma,
@@ -11,27 +11,36 @@
  *       both criteria → wall time per search;
  *   (c) per-interval staffing schedule (30 replications) → wall time;
  *   (d) Erlang C sizing of a 4,900-erlang system → microseconds;
+ *   (e) simulate as in (a), the same day with patience (people who give up), comprehensive windows
+ *       (last, so that (a)–(d) measure the library before any patience ran in the process);
  * and the process memory (process.memoryUsage) at the end.
+ * `--lib <dir>`: the built library to measure (default dist/libs/queueing), e.g. a copy of an
+ * earlier build, to compare two builds on the same machine ((e) needs patience support).
  * Prints figures; never asserts timings (exit 0 unless something crashed).
  */
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '../../..');
-const q = require(path.join(ROOT, 'dist/libs/queueing/src/index.js'));
 
-const opts = { runs: 7, replications: 30 };
+const opts = {
+  runs: 7,
+  replications: 30,
+  lib: path.join(ROOT, 'dist/libs/queueing'),
+};
 for (let i = 2; i < process.argv.length; i++) {
   const a = process.argv[i];
   if (a === '--runs') opts.runs = Number(process.argv[++i]);
   else if (a === '--replications')
     opts.replications = Number(process.argv[++i]);
+  else if (a === '--lib') opts.lib = path.resolve(process.argv[++i]);
   else if (a === '--help' || a === '-h') {
     process.stdout.write(
-      'usage: npm run bench:planner [-- --runs <n>] [--replications <n>]\n',
+      'usage: npm run bench:planner [-- --runs <n>] [--replications <n>] [--lib <dir>]\n',
     );
     process.exit(0);
   } else throw new Error(`unknown option ${a}`);
 }
+const q = require(path.join(opts.lib, 'src/index.js'));
 
 const log = (m) => process.stdout.write(`› ${m}\n`);
 const now = () => process.hrtime.bigint();
@@ -115,13 +124,11 @@ const layouts = {
     windows: { perInterval, afterClose: 6 },
   },
 };
-log(
-  '(a) simulate: customers per second (median), mean wait, share within target',
-);
-for (const [name, layout] of Object.entries(layouts)) {
+/** Median time of --runs runs of simulate (after a warm-up run), and the last answer. */
+function simulateRuns(sc, layout) {
   const run = () => {
     const t0 = now();
-    const r = q.simulate(scenario, layout, { replications: R, seed: 12345 });
+    const r = q.simulate(sc, layout, { replications: R, seed: 12345 });
     const t = ms(t0);
     const customers =
       r.byCategory.reduce((a, c) => a + c.customers.mean, 0) * R;
@@ -134,7 +141,14 @@ for (const [name, layout] of Object.entries(layouts)) {
     last = run();
     times.push(last.t);
   }
-  const t = median(times);
+  return { t: median(times), last };
+}
+
+log(
+  '(a) simulate: customers per second (median), mean wait, share within target',
+);
+for (const [name, layout] of Object.entries(layouts)) {
+  const { t, last } = simulateRuns(scenario, layout);
   log(
     `    ${name.padEnd(28)} ${(last.customers / (t / 1000) / 1e6).toFixed(2)} M customers/s  (${last.customers.toFixed(0)} customers in ${t.toFixed(1)} ms; wait ${last.r.overall.meanWaitMinutes.mean.toFixed(2)} min, within target ${(100 * last.r.overall.shareWithinTarget.mean).toFixed(1)} %)`,
   );
@@ -191,6 +205,29 @@ for (const kind of ['comprehensive', 'department']) {
   for (let i = 0; i < n; i++) a = q.erlangCAnswer(req);
   log(
     `(d) Erlang C sizing of 4,900 erlangs: ${((ms(t0) * 1000) / n).toFixed(0)} µs per answer (windows ${a.windowsRequired}, P(wait) ${a.probabilityOfWaiting.toFixed(4)})`,
+  );
+}
+
+// (e) the same day, people giving up: exponential patience (mean 20 min) for most categories,
+// lognormal for one, empirical for another; fewer windows so that some do give up
+{
+  const patient = {
+    ...scenario,
+    categories: scenario.categories.map((c, i) => ({
+      ...c,
+      patience:
+        i === 0
+          ? { distribution: 'lognormal', meanMinutes: 25, cv: 0.8 }
+          : i === 3
+            ? { distribution: 'empirical', samples: [5, 10, 15, 20, 40] }
+            : { distribution: 'exponential', meanMinutes: 20 },
+    })),
+  };
+  const layout = { kind: 'comprehensive', windows: 46 };
+  const { t, last } = simulateRuns(patient, layout);
+  const gaveUp = last.r.overall.abandonedShare;
+  log(
+    `(e) with patience: comprehensive 46   ${(last.customers / (t / 1000) / 1e6).toFixed(2)} M customers/s  (${last.customers.toFixed(0)} customers in ${t.toFixed(1)} ms; wait ${last.r.overall.meanWaitMinutes.mean.toFixed(2)} min, within target ${(100 * last.r.overall.shareWithinTarget.mean).toFixed(1)} %, gave up ${gaveUp ? (100 * gaveUp.mean).toFixed(1) : '—'} %)`,
   );
 }
 

@@ -85,6 +85,11 @@ export interface CategoryView {
   code: string;
   name: string;
   ticketPrefix: string;
+  /**
+   * The catalog's flag: the category's business needs staff that comprehensive windows do not have
+   * (vehicles and licences, real estate…). A hall may override it: see HallSpecialistCategories.
+   */
+  specialist: boolean;
 }
 
 export interface ServiceItemView {

@@ -36,9 +36,12 @@ export interface PlanOverall {
   p50WaitMinutes: PlanFigure;
   p90WaitMinutes: PlanFigure;
   p95WaitMinutes: PlanFigure;
+  /** called within the target ÷ everyone who arrived: people who give up are misses (docs/figures.md) */
   shareWithinTarget: PlanFigure;
   shareWaiting: PlanFigure;
   utilisation: PlanFigure;
+  /** people whose patience ran out before a window called them ÷ everyone who arrived (absent in plans made before it) */
+  abandonedShare?: PlanFigure;
 }
 
 /** One layout's answer: the per-interval schedule that meets the target in every interval. */
@@ -52,6 +55,8 @@ export interface PlanLayoutResult {
     customers: number;
     meanWaitMinutes: number;
     shareWithinTarget: number;
+    /** of those arriving then, the share who gave up (absent in plans made before it) */
+    abandonedShare?: number;
   }[];
   /** The pools of the layout (comprehensive: one "all"; department: one per category; hybrid: specialist and shared pools). */
   pools: { label: string; categories: string[]; perInterval: number[] }[];
@@ -76,6 +81,20 @@ export interface PlanResult {
     /** After the online shift (equal to arrivalsPerDay without one). */
     arrivalsPerDayPlanned: number;
     onlineShiftPoints: number;
+    /**
+     * How long people wait before giving up, fitted from the history as censored data: the waits
+     * of people called (and of those left waiting at closing) are lower bounds of their patience,
+     * the waits of people who gave up are their patience. `meanMinutes`: exponential maximum
+     * likelihood (null without anybody giving up: then nobody gives up in the simulation);
+     * `kaplanMeier`: the share still waiting after each event time. Absent in plans made before it.
+     */
+    patience?: {
+      observations: number;
+      events: number;
+      meanMinutes: number | null;
+      medianMinutes: number | null;
+      kaplanMeier: { minutes: number[]; survival: number[] };
+    } | null;
     categories: {
       code: string;
       share: number;
@@ -89,18 +108,44 @@ export interface PlanResult {
   currentWindows: number;
   layouts: PlanLayoutResult[];
   /**
+   * The hall's specialist categories kept in pools of their own by the hybrid layout, and what each
+   * costs: the fewest all-day windows of the hybrid layout (windowsSeparate) against the same layout
+   * with that category pooled into the comprehensive windows (windowsPooled). null when the hybrid
+   * layout was not asked for or the hall marks no category of the history specialist (its
+   * specialist pools then come from handling times); absent in plans made before it.
+   */
+  specialists?: {
+    codes: string[];
+    costs: {
+      code: string;
+      windowsSeparate: number;
+      windowsPooled: number;
+      /** windowsSeparate − windowsPooled: e.g. 2 → "单设车驾管专窗需多 2 个窗口" */
+      extraWindows: number;
+    }[];
+  } | null;
+  /**
    * Department vs comprehensive with the same windows (when both were asked for): which is better,
    * metric by metric — pooling is computed, never assumed.
    */
   pooling: {
+    /**
+     * By the paired difference of `verdictMetric` alone ("mixed" only in plans made before the
+     * verdict rested on one metric).
+     */
     verdict: 'pooled' | 'department' | 'mixed' | 'indistinguishable';
+    /** The one pre-declared metric the verdict rests on (absent in older plans). */
+    verdictMetric?: 'overall.shareWithinTarget';
     metrics: {
       metric: string;
+      /** primary: the verdict metric; secondary: shown with its interval, not judged */
+      role?: 'primary' | 'secondary';
       department: number;
       pooled: number;
       /** pooled − department, paired over the same simulated customers. */
       difference: PlanFigure;
-      better: 'pooled' | 'department' | 'neither';
+      /** only on the primary metric */
+      better?: 'pooled' | 'department' | 'neither';
     }[];
   } | null;
 }

@@ -30,6 +30,43 @@ describe('catalog', () => {
     }
   });
 
+  it('marks vehicles and licences and real estate specialist, and no other category', () => {
+    expect(CATEGORIES.filter((c) => c.specialist).map((c) => c.code)).toEqual([
+      'real_estate',
+      'police_vehicles',
+    ]);
+    for (const c of CATEGORIES) expect(typeof c.specialist).toBe('boolean');
+  });
+
+  it('writes the specialist flag into the categories table', () => {
+    const ds = new DemoDataset();
+    const table = ds.tableStreams().find((t) => t.table === 'categories');
+    expect(table?.columns).toEqual([
+      'code',
+      'name',
+      'name_en',
+      'ticket_prefix',
+      'sort_order',
+      'specialist',
+    ]);
+    const lines = [...(table?.chunks() ?? [])]
+      .map((c) => c.text)
+      .join('')
+      .split('\n')
+      .filter((l) => l.length > 0);
+    expect(lines).toHaveLength(CATEGORIES.length);
+    const flags = Object.fromEntries(
+      lines.map((l) => {
+        const cells = l.split('\t');
+        return [cells[0], cells[cells.length - 1]];
+      }),
+    );
+    expect(flags['police_vehicles']).toBe('t');
+    expect(flags['real_estate']).toBe('t');
+    expect(flags['social_security']).toBe('f');
+    expect(Object.values(flags).filter((f) => f === 't')).toHaveLength(2);
+  });
+
   it('has at least 80 service items with codes, 1–4 plain phrasings, realistic handling times and bundles', () => {
     expect(SERVICE_ITEMS.length).toBeGreaterThanOrEqual(80);
     const codes = SERVICE_ITEMS.map((i) => i.code);

@@ -12,6 +12,11 @@ export interface CategoryDef {
   nameEn: string;
   prefix: string;
   sortOrder: number;
+  /**
+   * Its business needs staff that comprehensive windows do not have (vehicles and licences, real
+   * estate): categories.specialist, which a hall may override.
+   */
+  specialist: boolean;
 }
 
 export interface ServiceItemDef {
@@ -33,6 +38,7 @@ export const CATEGORIES: readonly CategoryDef[] = [
     nameEn: 'Social security',
     prefix: 'A',
     sortOrder: 1,
+    specialist: false,
   },
   {
     code: 'medical_insurance',
@@ -40,6 +46,7 @@ export const CATEGORIES: readonly CategoryDef[] = [
     nameEn: 'Medical insurance',
     prefix: 'B',
     sortOrder: 2,
+    specialist: false,
   },
   {
     code: 'market_regulation',
@@ -47,6 +54,7 @@ export const CATEGORIES: readonly CategoryDef[] = [
     nameEn: 'Market regulation',
     prefix: 'C',
     sortOrder: 3,
+    specialist: false,
   },
   {
     code: 'real_estate',
@@ -54,6 +62,7 @@ export const CATEGORIES: readonly CategoryDef[] = [
     nameEn: 'Real estate registration',
     prefix: 'D',
     sortOrder: 4,
+    specialist: true,
   },
   {
     code: 'police_vehicles',
@@ -61,6 +70,7 @@ export const CATEGORIES: readonly CategoryDef[] = [
     nameEn: 'Police and vehicle administration',
     prefix: 'E',
     sortOrder: 5,
+    specialist: true,
   },
   {
     code: 'provident_fund',
@@ -68,14 +78,23 @@ export const CATEGORIES: readonly CategoryDef[] = [
     nameEn: 'Housing provident fund',
     prefix: 'F',
     sortOrder: 6,
+    specialist: false,
   },
-  { code: 'tax', name: '税务', nameEn: 'Taxation', prefix: 'G', sortOrder: 7 },
+  {
+    code: 'tax',
+    name: '税务',
+    nameEn: 'Taxation',
+    prefix: 'G',
+    sortOrder: 7,
+    specialist: false,
+  },
   {
     code: 'civil_affairs',
     name: '民政',
     nameEn: 'Civil affairs',
     prefix: 'H',
     sortOrder: 8,
+    specialist: false,
   },
   {
     code: 'family_planning',
@@ -83,6 +102,7 @@ export const CATEGORIES: readonly CategoryDef[] = [
     nameEn: 'Family planning',
     prefix: 'J',
     sortOrder: 9,
+    specialist: false,
   },
   {
     code: 'disabled_persons',
@@ -90,6 +110,7 @@ export const CATEGORIES: readonly CategoryDef[] = [
     nameEn: "Disabled persons' federation",
     prefix: 'K',
     sortOrder: 10,
+    specialist: false,
   },
   {
     code: 'urban_management',
@@ -97,6 +118,7 @@ export const CATEGORIES: readonly CategoryDef[] = [
     nameEn: 'Urban management',
     prefix: 'L',
     sortOrder: 11,
+    specialist: false,
   },
 ];
 

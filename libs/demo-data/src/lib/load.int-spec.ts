@@ -48,6 +48,21 @@ describe('loadDemo (small profile) into a migrated database', () => {
     expect(summary.tickets).toBeGreaterThan(10_000);
   });
 
+  it('marks vehicles and licences and real estate specialist in the catalog, and every hall follows it', async () => {
+    const specialist = await client.query<{ code: string }>(
+      'SELECT code FROM categories WHERE specialist ORDER BY code',
+    );
+    expect(specialist.rows.map((r) => r.code)).toEqual([
+      'police_vehicles',
+      'real_estate',
+    ]);
+    expect(
+      await count(
+        'SELECT count(*) AS n FROM halls WHERE specialist_categories IS NOT NULL',
+      ),
+    ).toBe(0);
+  });
+
   it('puts the small profile tickets in two weeks of Fuyang, local dates in Asia/Shanghai', async () => {
     const r = await client.query<{
       halls: string[];

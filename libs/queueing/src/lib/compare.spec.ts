@@ -39,16 +39,20 @@ describe('pooled (comprehensive) against department windows', () => {
       { replications: 40, seed: 9 },
     );
     expect(r.pooledWindows).toBe(13);
-    // overall the pooled hall is worse: the mean wait and the share within target
-    expect(metric(r, 'overall.meanWaitMinutes').better).toBe('department');
-    expect(metric(r, 'overall.shareWithinTarget').better).toBe('department');
-    expect(metric(r, 'category.QUICK.meanWaitMinutes').better).toBe(
-      'department',
-    );
-    // …while the slow category gains
-    expect(metric(r, 'category.SLOW.meanWaitMinutes').better).toBe('pooled');
-    expect(r.verdict).toBe('mixed');
-    // the paired difference is what decides, and it agrees with the two figures
+    // the verdict: the share within target alone, and it is worse pooled
+    expect(r.verdictMetric).toBe('overall.shareWithinTarget');
+    const primary = metric(r, 'overall.shareWithinTarget');
+    expect(r.metrics[0]).toBe(primary);
+    expect(primary.role).toBe('primary');
+    expect(primary.difference.ci95[1]).toBeLessThan(0);
+    expect(primary.better).toBe('department');
+    expect(r.verdict).toBe('department');
+    // …although the slow category waits less pooled: shown, not judged (no "mixed" any more)
+    const slow = metric(r, 'category.SLOW.meanWaitMinutes');
+    expect(slow.difference.ci95[1]).toBeLessThan(0);
+    expect(slow.role).toBe('secondary');
+    expect('better' in slow).toBe(false);
+    // the paired difference agrees with the two figures
     const mw = metric(r, 'overall.meanWaitMinutes');
     expect(mw.difference.mean).toBeCloseTo(
       mw.pooled.mean - mw.department.mean,
@@ -69,9 +73,79 @@ describe('pooled (comprehensive) against department windows', () => {
       { replications: 40, seed: 9 },
     );
     expect(r.pooledWindows).toBe(14);
-    expect(metric(r, 'overall.meanWaitMinutes').better).toBe('pooled');
     expect(metric(r, 'overall.shareWithinTarget').better).toBe('pooled');
-    expect(r.metrics.some((m) => m.better === 'department')).toBe(false);
+    expect(
+      metric(r, 'overall.meanWaitMinutes').difference.ci95[1],
+    ).toBeLessThan(0);
+    expect(r.verdict).toBe('pooled');
+    // exactly one metric is judged
+    expect(r.metrics.filter((m) => m.role === 'primary')).toHaveLength(1);
+    expect(r.metrics.filter((m) => m.better !== undefined)).toHaveLength(1);
+  });
+
+  it('indistinguishable when the share within target does not differ, whatever the waits do', () => {
+    // alike categories, generous windows, a one-hour target: everybody is called within it either
+    // way, so the paired difference is 0 in every replication, while the mean wait still differs
+    const s = {
+      ...twoCategories(
+        { distribution: 'exponential', meanMinutes: 10 },
+        { distribution: 'exponential', meanMinutes: 10 },
+        0.5,
+      ),
+      target: { waitMinutes: 60, share: 0.8 },
+    };
+    const r = comparePooling(
+      s,
+      { kind: 'department', windows: { QUICK: 8, SLOW: 8 } },
+      { replications: 30, seed: 3 },
+    );
+    const primary = metric(r, 'overall.shareWithinTarget');
+    expect(primary.difference).toEqual({ mean: 0, ci95: [0, 0] });
+    expect(primary.better).toBe('neither');
+    expect(r.verdict).toBe('indistinguishable');
+    expect(
+      metric(r, 'overall.meanWaitMinutes').difference.ci95[1],
+    ).toBeLessThan(0);
+  });
+
+  it('people who give up: abandoned shares are compared (secondary), leavers count as misses', () => {
+    const patience = { distribution: 'exponential' as const, meanMinutes: 8 };
+    const base = twoCategories(
+      { distribution: 'exponential', meanMinutes: 10 },
+      { distribution: 'exponential', meanMinutes: 10 },
+      0.5,
+    );
+    const s: Scenario = {
+      ...base,
+      categories: base.categories.map((c) => ({ ...c, patience })),
+    };
+    const r = comparePooling(
+      s,
+      { kind: 'department', windows: { QUICK: 6, SLOW: 6 } },
+      { replications: 30, seed: 5 },
+    );
+    const names = r.metrics.map((m) => m.metric);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'overall.abandonedShare',
+        'category.QUICK.abandonedShare',
+        'category.SLOW.abandonedShare',
+      ]),
+    );
+    const ab = metric(r, 'overall.abandonedShare');
+    expect(ab.role).toBe('secondary');
+    expect(ab.goal).toBe('lower');
+    expect(ab.department.mean).toBeGreaterThan(0.05);
+    // pooling the same windows: fewer give up
+    expect(ab.difference.ci95[1]).toBeLessThan(0);
+    expect(ab.department).toEqual(r.department.overall.abandonedShare);
+    expect(ab.pooled).toEqual(r.pooled.overall.abandonedShare);
+    // called within target + gave up + called late = everybody, on both sides
+    for (const side of [r.department, r.pooled]) {
+      expect(side.overall.shareWithinTarget.mean).toBeLessThan(
+        1 - side.overall.abandonedShare.mean,
+      );
+    }
     expect(r.verdict).toBe('pooled');
   });
 

@@ -11,6 +11,14 @@ import { Rng } from './rng';
 
 // bound once (see rng.ts)
 const { log, exp, floor, sqrt, ceil, max } = Math;
+const INF = Number.POSITIVE_INFINITY;
+
+/**
+ * Patience is drawn from its own random stream per replication, `PATIENCE_STREAM + r` (replications
+ * are far fewer than 2^30, so it never meets an arrival stream): the arrivals and handling times of
+ * a day are the same with or without patience, bit for bit.
+ */
+export const PATIENCE_STREAM = 0x40000000;
 
 /**
  * The customers of R simulated days, all in flat typed arrays: replication r holds the global
@@ -23,9 +31,10 @@ const { log, exp, floor, sqrt, ceil, max } = Math;
  * homogeneous Poisson process (and independent per-category Poisson streams are one Poisson stream
  * thinned by the shares) — the gaps just deliver the times already sorted.
  *
- * Customers and their handling times depend only on (scenario, seed, replication), never on the
- * layout: every layout and every window count is evaluated on the same customers (common random
- * numbers), which makes comparisons paired and searches monotone.
+ * Customers, their handling times and their patience depend only on (scenario, seed, replication),
+ * never on the layout: every layout and every window count is evaluated on the same customers
+ * (common random numbers), which makes comparisons paired. Patience comes from a stream of its own
+ * (PATIENCE_STREAM), so adding patience to a scenario changes nobody's arrival or handling time.
  */
 export interface Days {
   replications: number;
@@ -34,6 +43,10 @@ export interface Days {
   service: Float64Array;
   category: Uint16Array;
   interval: Uint16Array;
+  /** Minutes each customer waits before giving up; +Infinity: never gives up. */
+  patience: Float64Array;
+  /** Per category: 1 when some of its customers may give up (a finite patience), else 0. */
+  mayLeave: Uint8Array;
   count: number;
 }
 
@@ -104,6 +117,19 @@ export function generateDays(
     }
   }
   offsets[replications] = n;
+  const patience = new Float64Array(n).fill(INF);
+  const mayLeave = new Uint8Array(cs.patience.length);
+  const pats = cs.patience;
+  for (let c = 0; c < pats.length; c++) mayLeave[c] = pats[c] ? 1 : 0;
+  if (mayLeave.includes(1)) {
+    for (let r = 0; r < replications; r++) {
+      const rng = new Rng(seed, PATIENCE_STREAM + r);
+      for (let j = offsets[r]; j < offsets[r + 1]; j++) {
+        const p = pats[category[j]];
+        if (p) patience[j] = drawService(rng, p);
+      }
+    }
+  }
   return {
     replications,
     offsets,
@@ -111,6 +137,8 @@ export function generateDays(
     service,
     category,
     interval,
+    patience,
+    mayLeave,
     count: n,
   };
 }

@@ -1,5 +1,6 @@
 import { QueueingInputError } from './errors';
 import type { PoolSchedule } from './model';
+import { givesUp } from './outcome';
 
 // bound once: `Infinity` is a global lookup (slow where the global object is a proxy)
 const INF = Number.POSITIVE_INFINITY;
@@ -25,9 +26,18 @@ const INF = Number.POSITIVE_INFINITY;
  * waits is served by the after-close count, then windows close). So
  *   available = Σ N·length + ∫ max(0, busy − N) dt (before the end) + busy minutes after the end.
  *
- * Writes each customer's wait (start − arrival) into `wait` at its global index; adds busy minutes
- * to acc[0] and window minutes to acc[1], both counted from `measureFrom` on (the end of a warm-up;
- * −Infinity: the whole day). `heap` needs at least schedule.maxCount entries.
+ * People who give up (`reneging`, FIFO with reneging): customer j's would-be start s is computed as
+ * above over the earlier customers who stayed; if s − a > patience + WAIT_EPS (`givesUp`), j leaves
+ * at a + patience: its wait is its patience, it takes no window, adds no busy time and blocks nobody
+ * (those who stay keep their FIFO order). Every later customer's would-be start is still ≥ s when it
+ * arrives before s (every window was full from j's arrival to s, and j changed nothing), so the
+ * per-interval search carries s on as the earliest next start, as it does a real start.
+ *
+ * Writes each customer's wait (start − arrival, or the patience of one who gives up) into `wait` at
+ * its global index and, with `reneging`, 1 / 0 into reneging.abandoned; adds busy minutes to acc[0]
+ * and window minutes to acc[1], both counted from `measureFrom` on (the end of a warm-up; −Infinity:
+ * the whole day). `heap` needs at least schedule.maxCount entries. Without `reneging` (nobody in the
+ * pool has a finite patience) the loops are those of a pool where nobody gives up.
  */
 export function runPool(
   idx: Int32Array,
@@ -40,6 +50,7 @@ export function runPool(
   heap: Float64Array,
   acc: Float64Array,
   measureFrom = -INF,
+  reneging: Reneging | null = null,
 ): void {
   const bounds = sched.bounds;
   const m = bounds.length - 1;
@@ -61,6 +72,24 @@ export function runPool(
     // windows beyond the number of customers are never used: a smaller heap, same starts
     const N = N0 < to - from ? N0 : to - from;
     for (let i = 0; i < N; i++) heap[i] = -INF;
+    if (reneging !== null) {
+      fixedReneging(
+        idx,
+        from,
+        to,
+        arrival,
+        service,
+        wait,
+        heap,
+        N,
+        open,
+        close,
+        reneging,
+        acc,
+      );
+      acc[1] += close > open ? N0 * (close - open) : 0;
+      return;
+    }
     for (let j = from; j < to; j++) {
       const c = idx[j];
       const a = arrival[c];
@@ -89,6 +118,8 @@ export function runPool(
   }
 
   const counts = sched.counts;
+  const patience = reneging === null ? null : reneging.patience;
+  const abandoned = reneging === null ? null : reneging.abandoned;
   let hs = 0; // customers in service = heap size
   let k = 0; // interval of the candidate time t
   let ki = 0; // interval of lastT (integration of the pending-closure excess)
@@ -146,8 +177,17 @@ export function runPool(
       if (segEnd === be) ki++;
     }
     if (lastT < t) lastT = t;
-    wait[c] = t - a;
     prev = t;
+    if (patience !== null) {
+      const p = patience[c];
+      if (givesUp(t - a, p)) {
+        wait[c] = p;
+        (abandoned as Uint8Array)[c] = 1;
+        continue;
+      }
+      (abandoned as Uint8Array)[c] = 0;
+    }
+    wait[c] = t - a;
     const f = t + service[c];
     if (f > open) busy += f - (t > open ? t : open);
     if (f > close) after += f - (t > close ? t : close);
@@ -190,6 +230,66 @@ export function runPool(
   }
   acc[0] += busy;
   acc[1] += scheduled + excess + after;
+}
+
+/** Customers' patience (minutes, +Infinity: never) and where to mark those who give up (1) or stay (0). */
+export interface Reneging {
+  patience: Float64Array;
+  abandoned: Uint8Array;
+}
+
+/**
+ * The fixed-count loop with people who give up (see runPool): the heap holds the N windows' free
+ * times; a leaver leaves it untouched. Adds the busy minutes from `open` on to acc[0] and the
+ * minutes served after `close` to acc[1].
+ */
+function fixedReneging(
+  idx: Int32Array,
+  from: number,
+  to: number,
+  arrival: Float64Array,
+  service: Float64Array,
+  wait: Float64Array,
+  heap: Float64Array,
+  N: number,
+  open: number,
+  close: number,
+  reneging: Reneging,
+  acc: Float64Array,
+): void {
+  const { patience, abandoned } = reneging;
+  let busy = 0;
+  let after = 0;
+  for (let j = from; j < to; j++) {
+    const c = idx[j];
+    const a = arrival[c];
+    const top = heap[0];
+    const s = a > top ? a : top;
+    const p = patience[c];
+    if (givesUp(s - a, p)) {
+      wait[c] = p;
+      abandoned[c] = 1;
+      continue;
+    }
+    abandoned[c] = 0;
+    wait[c] = s - a;
+    const f = s + service[c];
+    if (f > open) busy += f - (s > open ? s : open);
+    if (f > close) after += f - (s > close ? s : close);
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= N) break;
+      const r = l + 1;
+      const ch = r < N && heap[r] < heap[l] ? r : l;
+      if (heap[ch] >= f) break;
+      heap[i] = heap[ch];
+      i = ch;
+    }
+    heap[i] = f;
+  }
+  acc[0] += busy;
+  acc[1] += after;
 }
 
 /** Scheduled window-minutes from `t` to the last interval's end. */

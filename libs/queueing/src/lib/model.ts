@@ -3,7 +3,13 @@
  * hot loops. Internal; callers validate first (`validateScenario`, `validateLayout`).
  */
 import { toMinutes } from './time';
-import type { Layout, Scenario, ServiceSpec, WindowsSpec } from './types';
+import type {
+  Layout,
+  PatienceSpec,
+  Scenario,
+  ServiceSpec,
+  WindowsSpec,
+} from './types';
 
 /** Service kinds as small integers for the hot loops (plain constants: safe under isolatedModules). */
 export const SK_EXPONENTIAL = 0;
@@ -32,6 +38,8 @@ export interface CompiledScenario {
   /** cumulative category shares; the last is exactly 1 */
   catCumulative: Float64Array;
   services: CompiledService[];
+  /** Each category's patience (the same compiled form as a handling time); null: never gives up. */
+  patience: (CompiledService | null)[];
   /** interval starts and the last end: length intervals + 1 */
   bounds: Float64Array;
   intervalShares: Float64Array;
@@ -58,7 +66,10 @@ export function meanAndCv(samples: ArrayLike<number>): {
   return { mean, cv: mean > 0 ? sd / mean : 0 };
 }
 
-export function compileService(spec: ServiceSpec): CompiledService {
+/** A handling time or a patience (the same distributions, the same draws). */
+export function compileService(
+  spec: ServiceSpec | PatienceSpec,
+): CompiledService {
   if (spec.distribution === 'empirical') {
     const samples = Float64Array.from(spec.samples);
     const { mean, cv } = meanAndCv(samples);
@@ -132,6 +143,9 @@ export function compileScenario(s: Scenario): CompiledScenario {
     catShares,
     catCumulative,
     services: s.categories.map((c) => compileService(c.service)),
+    patience: s.categories.map((c) =>
+      c.patience ? compileService(c.patience) : null,
+    ),
     bounds: profileBounds(s.profile),
     intervalShares,
     arrivalsPerDay: s.arrivalsPerDay,

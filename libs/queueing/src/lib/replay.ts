@@ -1,12 +1,14 @@
 import type { Days } from './customers';
 import { compileLayout, profileBounds } from './model';
 import { assertValid } from './errors';
-import { runLayout, WAIT_EPS } from './simulate';
+import { calledWithin, WAIT_EPS } from './outcome';
+import { runLayout } from './simulate';
 import { quantileWithZeros } from './stats';
 import type {
   Layout,
   OverallValues,
   ReplayCustomer,
+  ReplayCustomerResult,
   ReplayOptions,
   ReplayResult,
   ServiceTarget,
@@ -14,9 +16,11 @@ import type {
 import { validateReplayRequest } from './validate';
 
 /**
- * `POST /planning/replay`: a hall's own customers (arrival minute, category, handling minutes)
- * served under a proposed layout. Deterministic: customers are taken in arrival order, ties in
- * input order; results come back in input order.
+ * `POST /planning/replay`: a hall's own customers (arrival minute, category, handling minutes and,
+ * optionally, patience minutes) served under a proposed layout. Deterministic: customers are taken
+ * in arrival order, ties in input order; results come back in input order. A customer whose window
+ * would be free only after more than `patienceMinutes` (+ WAIT_EPS) gives up: `{startMinute: null,
+ * waitMinutes: patience, abandoned: true}`, taking no window (engine.ts, outcome.ts).
  *
  * `options.intervals` is the grid that `perInterval` window counts refer to (required for them):
  * count k applies from intervals[k].start to intervals[k].end, `afterClose` (default: the last
@@ -61,11 +65,17 @@ export function replay(
   const arrival = new Float64Array(n);
   const service = new Float64Array(n);
   const category = new Uint16Array(n);
+  const patience = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+  const mayLeave = new Uint8Array(codes.length);
   for (let j = 0; j < n; j++) {
     const c = customers[sortedOrder[j]];
     arrival[j] = c.arrivalMinute;
     service[j] = c.serviceMinutes;
     category[j] = codeIndex.get(c.categoryCode) as number;
+    if (c.patienceMinutes !== undefined) {
+      patience[j] = c.patienceMinutes;
+      mayLeave[category[j]] = 1;
+    }
   }
   let bounds: Float64Array;
   if (options?.intervals) {
@@ -81,21 +91,25 @@ export function replay(
     service,
     category,
     interval: new Uint16Array(n),
+    patience,
+    mayLeave,
     count: n,
   };
   const cl = compileLayout(layout, codes, bounds);
   const run = runLayout(days, cl);
-  const out: { startMinute: number; waitMinutes: number }[] = new Array(n);
+  const out: ReplayCustomerResult[] = new Array(n);
   for (let j = 0; j < n; j++) {
-    out[sortedOrder[j]] = {
-      startMinute: arrival[j] + run.wait[j],
-      waitMinutes: run.wait[j],
-    };
+    const w = run.wait[j];
+    out[sortedOrder[j]] =
+      run.abandoned[j] === 1
+        ? { startMinute: null, waitMinutes: w, abandoned: true }
+        : { startMinute: arrival[j] + w, waitMinutes: w };
   }
   return {
     customers: out,
     overall: overallValues(
       run.wait,
+      run.abandoned,
       target.waitMinutes,
       run.busy[0],
       run.available[0],
@@ -103,9 +117,13 @@ export function replay(
   };
 }
 
-/** Single-number overall figures of a list of waits. */
+/**
+ * Single-number overall figures of a list of waits (people who give up: until they leave) and who
+ * gave up (1), with simulate's definitions (outcome.ts).
+ */
 export function overallValues(
   wait: ArrayLike<number>,
+  abandoned: ArrayLike<number>,
   targetWait: number,
   busy: number,
   available: number,
@@ -115,10 +133,12 @@ export function overallValues(
   let npos = 0;
   let sum = 0;
   let within = 0;
+  let left = 0;
   for (let j = 0; j < n; j++) {
     const w = wait[j];
     sum += w;
-    if (w <= targetWait + WAIT_EPS) within++;
+    if (calledWithin(w, abandoned[j], targetWait)) within++;
+    else if (abandoned[j] !== 0) left++;
     if (w > WAIT_EPS) positive[npos++] = w;
   }
   const sorted = positive.subarray(0, npos).sort();
@@ -129,6 +149,7 @@ export function overallValues(
     p90WaitMinutes: n ? quantileWithZeros(zeros, sorted, 0.9) : 0,
     p95WaitMinutes: n ? quantileWithZeros(zeros, sorted, 0.95) : 0,
     shareWithinTarget: n ? within / n : 1,
+    abandonedShare: n ? left / n : 0,
     shareWaiting: n ? npos / n : 0,
     utilisation: available > 0 ? busy / available : 0,
   };

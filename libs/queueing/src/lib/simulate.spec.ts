@@ -84,6 +84,7 @@ describe('simulate on a hall day', () => {
     expect(r.replications).toBe(10);
     expect(Object.keys(r.overall).sort()).toEqual(
       [
+        'abandonedShare',
         'meanWaitMinutes',
         'p50WaitMinutes',
         'p90WaitMinutes',

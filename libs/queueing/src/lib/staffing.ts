@@ -27,7 +27,7 @@ export interface StaffingPool {
   afterClose: number;
   /** Σ windows × interval length, in hours (overtime after close not included). */
   windowHours: number;
-  /** The per-interval Allen–Cunneen starting point. */
+  /** The per-interval analytical starting point (Erlang A or Allen–Cunneen, approxIntervalWindows). */
   start: number[];
   evaluations: number;
 }
@@ -50,14 +50,16 @@ export interface StaffingResult {
  * customers arriving in every interval meet the target (replication-mean share within target),
  * with few window-hours. Queues carry over between intervals, so per-interval Erlang answers are
  * only the start:
- *  1. start from Allen–Cunneen per interval (each interval taken as stationary);
+ *  1. start from approxIntervalWindows per interval (each interval taken as stationary: Erlang A
+ *     for an M/M/c+M pool, else Allen–Cunneen);
  *  2. repair: while some interval misses the target, give the first one that misses the fewest
  *     extra windows with which it and every interval before it meet the target;
  *  3. trim: pass over the intervals, lowering each to the fewest windows with which every interval
  *     still meets the target (galloping + bisection); repeat until a pass changes nothing.
  * All on the same simulated customers (common random numbers), where more windows anywhere never
- * start anyone later. The result meets the target in every interval and no single window can be
- * removed (a local minimum of window-hours; not proven globally minimal).
+ * start anyone later when nobody gives up (with patience, almost always: see minimumWindows). The
+ * result meets the target in every interval and no single window can be removed (a local minimum
+ * of window-hours; not proven globally minimal) — checked directly, so that holds with patience too.
  */
 export function staffingSchedule(
   scenario: Scenario,
@@ -80,12 +82,13 @@ export function staffingSchedule(
   const cs = compileScenario(scenario);
   const days = generateDays(cs, o.replications, o.seed);
   const wait = new Float64Array(days.count);
+  const abandoned = new Uint8Array(days.count);
   const I = cs.bounds.length - 1;
   const pools: StaffingPool[] = [];
   let evaluations = 0;
   for (const g of searchPools(scenario, layout)) {
     const cats = g.map((c) => cs.index.get(c) as number);
-    const ev = new PoolEvaluator(cs, days, cats, wait);
+    const ev = new PoolEvaluator(cs, days, cats, wait, abandoned);
     const load = poolLoad(cs, cats);
     const lo = load.share > 0 ? 1 : 0;
     const start = approxIntervalWindows(cs, load);

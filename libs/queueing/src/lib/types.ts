@@ -35,6 +35,36 @@ export interface EmpiricalService {
 }
 export type ServiceSpec = ParametricService | EmpiricalService;
 
+/**
+ * How long a person of a category waits before giving up (leaving the queue uncalled), with the
+ * conventions of ServiceSpec:
+ * - `exponential`: `meanMinutes` (cv is 1; a given cv must be 1) — with exponential handling times,
+ *   the M/M/c+M of Erlang A;
+ * - `lognormal`: `meanMinutes` and `cv` (required, ≥ 0; cv 0: everyone waits exactly meanMinutes);
+ * - `empirical`: `samples`, observed patience minutes drawn uniformly with replacement (0: leaves
+ *   rather than wait at all); `meanMinutes`, when given, must agree with their mean within 1 %.
+ * A category without `patience` never gives up.
+ */
+export interface ExponentialPatience {
+  distribution: 'exponential';
+  meanMinutes: number;
+  cv?: number;
+}
+export interface LognormalPatience {
+  distribution: 'lognormal';
+  meanMinutes: number;
+  cv: number;
+}
+export interface EmpiricalPatience {
+  distribution: 'empirical';
+  samples: readonly number[];
+  meanMinutes?: number;
+}
+export type PatienceSpec =
+  | ExponentialPatience
+  | LognormalPatience
+  | EmpiricalPatience;
+
 export interface ProfileInterval {
   start: TimeOfDay;
   end: TimeOfDay;
@@ -47,6 +77,8 @@ export interface ScenarioCategory {
   /** Share of the day's arrivals in this category; shares sum to 1. */
   share: number;
   service: ServiceSpec;
+  /** People of this category give up after this long in the queue; absent: nobody gives up. */
+  patience?: PatienceSpec;
 }
 
 export interface ServiceTarget {
@@ -100,13 +132,24 @@ export interface Figure {
   ci95: [number, number];
 }
 
+/**
+ * Simulated figures. Every arrival is either called or gives up (its patience runs out first), and
+ * every figure is over all arrivals (design.md, "Share within target"):
+ * - shareWithinTarget = called within the target ÷ (called + abandoned): people who give up are
+ *   misses, even those who left before the target;
+ * - abandonedShare = abandoned ÷ all arrivals (0 when no category has a patience);
+ * - waits (mean, quantiles, shareWaiting): the time each arrival spent waiting, people who give up
+ *   until they leave (as Erlang A's meanWaitMinutes).
+ */
 export interface OverallFigures {
   meanWaitMinutes: Figure;
   p50WaitMinutes: Figure;
   p90WaitMinutes: Figure;
   p95WaitMinutes: Figure;
   shareWithinTarget: Figure;
+  abandonedShare: Figure;
   shareWaiting: Figure;
+  /** Busy window-minutes of the people served ÷ open window-minutes. */
   utilisation: Figure;
 }
 
@@ -116,6 +159,7 @@ export interface CategoryFigures {
   meanWaitMinutes: Figure;
   p90WaitMinutes: Figure;
   shareWithinTarget: Figure;
+  abandonedShare: Figure;
 }
 
 export interface IntervalFigures {
@@ -124,6 +168,7 @@ export interface IntervalFigures {
   customers: Figure;
   meanWaitMinutes: Figure;
   shareWithinTarget: Figure;
+  abandonedShare: Figure;
 }
 
 /** `POST /planning/simulate` response. */
@@ -146,13 +191,14 @@ export interface SimulateOptions {
   warmUpMinutes?: number;
 }
 
-/** Single-number counterpart of OverallFigures (replay). */
+/** Single-number counterpart of OverallFigures (replay), with the same definitions. */
 export interface OverallValues {
   meanWaitMinutes: number;
   p50WaitMinutes: number;
   p90WaitMinutes: number;
   p95WaitMinutes: number;
   shareWithinTarget: number;
+  abandonedShare: number;
   shareWaiting: number;
   utilisation: number;
 }
@@ -161,7 +207,26 @@ export interface ReplayCustomer {
   arrivalMinute: number;
   categoryCode: string;
   serviceMinutes: number;
+  /** Minutes this person waits before giving up (≥ 0); absent: waits as long as it takes. */
+  patienceMinutes?: number;
 }
+
+/** A replayed customer who was called: when, and after how long. */
+export interface ServedReplayCustomer {
+  startMinute: number;
+  waitMinutes: number;
+  /** Never present on a customer who was called. */
+  abandoned?: never;
+}
+/** A replayed customer whose patience ran out before a window was free: waited `waitMinutes` (the patience), then left. */
+export interface AbandonedReplayCustomer {
+  startMinute: null;
+  waitMinutes: number;
+  abandoned: true;
+}
+export type ReplayCustomerResult =
+  | ServedReplayCustomer
+  | AbandonedReplayCustomer;
 
 /** Interval grid that `perInterval` window counts of a replayed layout refer to. */
 export interface ReplayInterval {
@@ -181,7 +246,7 @@ export interface ReplayOptions {
 
 /** `POST /planning/replay` response: customers in input order. */
 export interface ReplayResult {
-  customers: { startMinute: number; waitMinutes: number }[];
+  customers: ReplayCustomerResult[];
   overall: OverallValues;
 }
 

@@ -150,6 +150,7 @@ export class DirectoryService {
       code: c.code,
       name: c.name,
       ticketPrefix: c.ticketPrefix,
+      specialist: c.specialist,
     }));
   }
 

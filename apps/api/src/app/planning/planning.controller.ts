@@ -121,7 +121,7 @@ export class PlanningController {
   @Access({ roles: [...PLANNERS] })
   @ApiOperation({
     summary:
-      'Simulates a day of the scenario under a layout: replications with 95% confidence intervals, seeded and reproducible',
+      'Simulates a day of the scenario under a layout: replications with 95% confidence intervals, seeded and reproducible. A category with `patience` has people who leave when it runs out before a window calls them: `abandonedShare`, and `shareWithinTarget` counts them as misses (docs/figures.md)',
   })
   @ApiBody({ schema: { type: 'object', example: SIMULATE_REQUEST_EXAMPLE } })
   @ApiOkResponse({ schema: { example: SIMULATE_RESULT_EXAMPLE } })
@@ -188,7 +188,7 @@ export class PlanningController {
   @Access({ roles: [...PLANNERS] })
   @ApiOperation({
     summary:
-      "Replays given customers (e.g. a hall's own ticket log) against a layout: deterministic start times and waits. `intervals` (the grid of per-interval window counts) is needed only for perInterval layouts",
+      "Replays given customers (e.g. a hall's own ticket log) against a layout: deterministic start times and waits. `intervals` (the grid of per-interval window counts) is needed only for perInterval layouts. A customer with `patienceMinutes` leaves when no window is free for it in time: `{startMinute: null, waitMinutes: <its patience>, abandoned: true}`",
   })
   @ApiBody({ schema: { type: 'object', example: REPLAY_REQUEST_EXAMPLE } })
   @ApiOkResponse({ schema: { example: REPLAY_RESULT_EXAMPLE } })

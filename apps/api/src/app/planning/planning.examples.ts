@@ -40,6 +40,8 @@ export const OVERALL_EXAMPLE = {
   shareWithinTarget: figure(0.855, 0.804, 0.907),
   shareWaiting: figure(0.553, 0.539, 0.567),
   utilisation: figure(0.716, 0.71, 0.722),
+  // nobody in SCENARIO_EXAMPLE has a patience: nobody gives up
+  abandonedShare: figure(0, 0, 0),
 };
 
 export const ERLANG_C_REQUEST_EXAMPLE = {
@@ -146,6 +148,7 @@ export const REPLAY_RESULT_EXAMPLE = {
     shareWithinTarget: 1,
     shareWaiting: 0.3333,
     utilisation: 0.9514,
+    abandonedShare: 0,
   },
 };
 

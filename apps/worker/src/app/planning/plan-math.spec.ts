@@ -1,5 +1,5 @@
 import type { TicketRecord } from '@onewindow/queueing';
-import { computePlan, onlineRates } from './plan-math';
+import { computePlan, onlineRates, type PlanTicket } from './plan-math';
 
 describe('onlineRates', () => {
   it('is the online share of window + online business, below 1, only where there is business', () => {
@@ -77,6 +77,100 @@ describe('computePlan', () => {
     expect(plan.pooling).not.toBeNull();
     expect(seen[seen.length - 1]).toBe(1);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
+  });
+
+  it('fits patience from the censored waits, and plans with the people who give up', async () => {
+    // every ticket waited 10 minutes: one in five gave up then (an event), the others were called
+    // (their patience is only known to be longer). Giving up in the first 2 minutes would not have
+    // been seen, so each wait exposes 8 minutes: exponential mean = 1500 × 8 ÷ 300 = 40
+    const tickets: PlanTicket[] = history(300).map((t, i) => ({
+      ...t,
+      serviceMinutes: i % 5 === 0 ? null : t.serviceMinutes,
+      waitMinutes: 10,
+      gaveUp: i % 5 === 0,
+    }));
+    const plan = await computePlan(
+      tickets,
+      { open: '08:30', close: '17:00' },
+      inputs,
+      {},
+      40,
+    );
+    expect(plan.fit.patience).toMatchObject({
+      observations: 1500,
+      events: 300,
+      meanMinutes: 40,
+      // survival never falls to one half: the median is not known
+      medianMinutes: null,
+    });
+    expect(plan.fit.patience?.kaplanMeier).toEqual({
+      minutes: [10],
+      survival: [0.8],
+    });
+    // the people who gave up arrived: they are in the demand
+    expect(plan.fit.arrivalsPerDay).toBeCloseTo(300, 9);
+    for (const l of plan.layouts) {
+      expect(l.overall.abandonedShare?.mean).toBeGreaterThanOrEqual(0);
+      expect(l.overall.abandonedShare?.mean).toBeLessThan(0.5);
+      expect(l.intervals.every((i) => i.abandonedShare !== undefined)).toBe(
+        true,
+      );
+    }
+    // without anybody giving up, nobody gives up in the simulation
+    const calm = await computePlan(
+      history(300).map((t) => ({ ...t, waitMinutes: 10, gaveUp: false })),
+      { open: '08:30', close: '17:00' },
+      inputs,
+      {},
+      40,
+    );
+    expect(calm.fit.patience?.meanMinutes).toBeNull();
+    for (const l of calm.layouts)
+      expect(l.overall.abandonedShare?.mean).toBe(0);
+  });
+
+  it('keeps the specialist categories apart in the hybrid layout and prices each one', async () => {
+    const plan = await computePlan(
+      history(300),
+      { open: '08:30', close: '17:00' },
+      {
+        ...inputs,
+        layouts: ['comprehensive', 'hybrid'],
+        specialists: ['business', 'not_in_history'],
+      },
+      {},
+      40,
+    );
+    const hybrid = plan.layouts.find((l) => l.kind === 'hybrid');
+    const comprehensive = plan.layouts.find((l) => l.kind === 'comprehensive');
+    expect(hybrid?.pools.map((p) => p.categories)).toEqual([
+      ['social_security'],
+      ['business'],
+    ]);
+    // pooled back, the one specialist category leaves the comprehensive layout
+    expect(plan.specialists).toEqual({
+      codes: ['business'],
+      costs: [
+        {
+          code: 'business',
+          windowsSeparate: hybrid?.fixedWindows,
+          windowsPooled: comprehensive?.fixedWindows,
+          extraWindows:
+            (hybrid?.fixedWindows ?? 0) - (comprehensive?.fixedWindows ?? 0),
+        },
+      ],
+    });
+    // separate queues cannot need fewer windows than one pooled queue here
+    expect(plan.specialists?.costs[0].extraWindows).toBeGreaterThanOrEqual(0);
+    // without specialists the hybrid pools come from handling times, and nothing is priced
+    const plain = await computePlan(
+      history(300),
+      { open: '08:30', close: '17:00' },
+      { ...inputs, layouts: ['hybrid'] },
+      {},
+      40,
+    );
+    expect(plain.specialists).toBeNull();
   });
 
   it('is the same plan for the same history (fixed seed), and fewer windows after an online shift', async () => {

@@ -1,13 +1,15 @@
-import type {
-  PlanLayoutKind,
-  PlanLayoutResult,
-  PlanResult,
+import {
+  ABANDON_AFTER_MINUTES,
+  type PlanLayoutKind,
+  type PlanLayoutResult,
+  type PlanResult,
 } from '@onewindow/contracts';
 import {
   applyOnlineShift,
   comparePooling,
   defaultHybridPools,
   fitHistory,
+  fitPatience,
   hourGrid,
   minimumWindows,
   scenarioFromFit,
@@ -19,6 +21,12 @@ import {
   type TicketRecord,
 } from '@onewindow/queueing';
 
+/** A ticket of the history: a fit record, and (when known) how long it waited and whether its holder gave up. */
+export type PlanTicket = TicketRecord & {
+  waitMinutes?: number | null;
+  gaveUp?: boolean;
+};
+
 /** The seed of every plan: the same inputs and history always give the same plan. */
 export const PLAN_SEED = 20201231;
 
@@ -28,6 +36,30 @@ export interface PlanInputs {
   onlineShiftPoints: number;
   replications: number;
   weekdays: number[];
+  /**
+   * The hall's specialist categories (their business needs staff comprehensive windows do not
+   * have): the hybrid layout keeps each in a pool of its own and pools the rest. Empty: the hybrid
+   * layout's specialist pools come from handling times (defaultHybridPools).
+   */
+  specialists?: readonly string[];
+}
+
+/** The hybrid layout's pools: the shared pool and each specialist category alone. */
+function specialistPools(
+  scenario: Scenario,
+  specialists: readonly string[],
+): { shared: string[]; separate: string[] } | null {
+  const codes = scenario.categories.map((c) => c.code);
+  const separate = codes.filter((c) => specialists.includes(c));
+  const shared = codes.filter((c) => !specialists.includes(c));
+  return separate.length && shared.length ? { shared, separate } : null;
+}
+
+function poolsOf(split: { shared: string[]; separate: string[] }) {
+  return [
+    { categories: split.shared },
+    ...split.separate.map((c) => ({ categories: [c] })),
+  ];
 }
 
 /**
@@ -46,10 +78,14 @@ export function onlineRates(
   return out;
 }
 
-function searchLayout(kind: PlanLayoutKind, scenario: Scenario): SearchLayout {
-  return kind === 'hybrid'
-    ? { kind, pools: defaultHybridPools(scenario) }
-    : { kind };
+function searchLayout(
+  kind: PlanLayoutKind,
+  scenario: Scenario,
+  specialists: readonly string[],
+): SearchLayout {
+  if (kind !== 'hybrid') return { kind };
+  const split = specialistPools(scenario, specialists);
+  return { kind, pools: split ? poolsOf(split) : defaultHybridPools(scenario) };
 }
 
 /**
@@ -60,7 +96,7 @@ function searchLayout(kind: PlanLayoutKind, scenario: Scenario): SearchLayout {
  * scenario (no arrivals inside opening hours, …).
  */
 export async function computePlan(
-  tickets: readonly TicketRecord[],
+  tickets: readonly PlanTicket[],
   opening: { open: string; close: string },
   inputs: PlanInputs,
   rates: Record<string, number>,
@@ -72,7 +108,31 @@ export async function computePlan(
     intervals,
     weekdays: inputs.weekdays,
   });
-  const base = scenarioFromFit(fit, { target: inputs.target });
+  const fitted = scenarioFromFit(fit, { target: inputs.target });
+  // patience from the same days, censored: called and left-at-closing waits are lower bounds;
+  // giving up within ABANDON_AFTER_MINUTES is not seen (the hall counts it as a correction)
+  const days = new Set(fit.days);
+  const patience = fitPatience(
+    tickets.flatMap((t) =>
+      'date' in t && days.has(t.date) && t.waitMinutes != null
+        ? [{ waitMinutes: t.waitMinutes, gaveUp: t.gaveUp === true }]
+        : [],
+    ),
+    { unseenBeforeMinutes: ABANDON_AFTER_MINUTES },
+  );
+  // people give up in the simulation as they did in the history (nobody, if nobody did)
+  const base: Scenario = patience?.exponential
+    ? {
+        ...fitted,
+        categories: fitted.categories.map((c) => ({
+          ...c,
+          patience: {
+            distribution: 'exponential' as const,
+            meanMinutes: patience.exponential?.meanMinutes as number,
+          },
+        })),
+      }
+    : fitted;
   const scenario =
     inputs.onlineShiftPoints > 0
       ? applyOnlineShift(base, {
@@ -85,15 +145,20 @@ export async function computePlan(
           ),
         })
       : base;
-  const steps = 1 + inputs.layouts.length * 2 + 1;
+  const split = inputs.layouts.includes('hybrid')
+    ? specialistPools(scenario, inputs.specialists ?? [])
+    : null;
+  const steps =
+    1 + inputs.layouts.length * 2 + (split?.separate.length ?? 0) + 1;
   let done = 1;
   await progress(done / steps);
   const run = { replications: inputs.replications, seed: PLAN_SEED };
 
   const layouts: PlanLayoutResult[] = [];
   let department: DepartmentLayout | null = null;
+  let hybridFixed = 0;
   for (const kind of inputs.layouts) {
-    const layout = searchLayout(kind, scenario);
+    const layout = searchLayout(kind, scenario, inputs.specialists ?? []);
     const schedule = staffingSchedule(scenario, layout, run);
     await progress(++done / steps);
     const fixed = minimumWindows(scenario, layout, {
@@ -102,6 +167,7 @@ export async function computePlan(
     });
     await progress(++done / steps);
     if (kind === 'department') department = schedule.layout as DepartmentLayout;
+    if (kind === 'hybrid') hybridFixed = fixed.total;
     const byInterval = schedule.achieved.byInterval;
     const peak = Math.max(...schedule.perInterval);
     layouts.push({
@@ -113,6 +179,7 @@ export async function computePlan(
         customers: byInterval[i].customers.mean,
         meanWaitMinutes: byInterval[i].meanWaitMinutes.mean,
         shareWithinTarget: byInterval[i].shareWithinTarget.mean,
+        abandonedShare: byInterval[i].abandonedShare.mean,
       })),
       pools: schedule.pools.map((p) => ({
         label: p.label,
@@ -127,17 +194,47 @@ export async function computePlan(
     });
   }
 
+  // what keeping each specialist category separate costs: the fewest all-day windows of the
+  // hybrid layout against the same layout with that category pooled into the shared windows
+  let specialists: PlanResult['specialists'] = null;
+  if (split) {
+    const costs = [];
+    for (const code of split.separate) {
+      const merged = minimumWindows(
+        scenario,
+        {
+          kind: 'hybrid',
+          pools: poolsOf({
+            shared: [...split.shared, code],
+            separate: split.separate.filter((c) => c !== code),
+          }),
+        },
+        { ...run, criterion: 'day' },
+      );
+      costs.push({
+        code,
+        windowsSeparate: hybridFixed,
+        windowsPooled: merged.total,
+        extraWindows: hybridFixed - merged.total,
+      });
+      await progress(++done / steps);
+    }
+    specialists = { codes: split.separate, costs };
+  }
+
   let pooling: PlanResult['pooling'] = null;
   if (department && inputs.layouts.includes('comprehensive')) {
     const c = comparePooling(scenario, department, run);
     pooling = {
       verdict: c.verdict,
+      verdictMetric: c.verdictMetric,
       metrics: c.metrics.map((m) => ({
         metric: m.metric,
+        role: m.role,
         department: m.department.mean,
         pooled: m.pooled.mean,
         difference: m.difference,
-        better: m.better,
+        ...(m.better ? { better: m.better } : {}),
       })),
     };
   }
@@ -153,6 +250,13 @@ export async function computePlan(
       arrivalsPerDay: base.arrivalsPerDay,
       arrivalsPerDayPlanned: scenario.arrivalsPerDay,
       onlineShiftPoints: inputs.onlineShiftPoints,
+      patience: patience && {
+        observations: patience.observations,
+        events: patience.events,
+        meanMinutes: patience.exponential?.meanMinutes ?? null,
+        medianMinutes: patience.medianMinutes,
+        kaplanMeier: patience.kaplanMeier,
+      },
       categories: scenario.categories.map((c) => {
         const h = fit.categories.find((k) => k.code === c.code)?.handling;
         return {
@@ -167,6 +271,7 @@ export async function computePlan(
     },
     currentWindows,
     layouts,
+    specialists,
     pooling,
   };
 }

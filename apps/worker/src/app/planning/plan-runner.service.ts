@@ -1,6 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ONLINE_CHANNELS, type PlanResult } from '@onewindow/contracts';
-import { PlanQueries, TicketQueries } from '@onewindow/persistence';
+import {
+  PlanQueries,
+  CatalogQueries,
+  TicketQueries,
+} from '@onewindow/persistence';
 import { QueueingInputError } from '@onewindow/queueing';
 import { UnrecoverableError } from 'bullmq';
 import { computePlan, onlineRates } from './plan-math';
@@ -20,6 +24,7 @@ export class PlanRunner {
   constructor(
     private readonly plans: PlanQueries,
     private readonly ticketQueries: TicketQueries,
+    private readonly catalog: CatalogQueries,
   ) {}
 
   async run(
@@ -41,6 +46,8 @@ export class PlanRunner {
       ONLINE_CHANNELS,
     );
     const n = await this.plans.activeWindowCount(plan.hall_id);
+    // the hall's specialist categories: the hybrid layout keeps each apart and prices it
+    const specialists = await this.catalog.specialistCategories(plan.hall_id);
 
     let lastWrite = 0;
     const progress = async (p: number) => {
@@ -65,6 +72,7 @@ export class PlanRunner {
           onlineShiftPoints: i.onlineShiftPoints ?? 0,
           replications: i.replications ?? 30,
           weekdays: i.weekdays ?? plan.opening_hours.weekdays,
+          specialists,
         },
         onlineRates(rateRows),
         n,

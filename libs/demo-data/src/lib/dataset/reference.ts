@@ -27,6 +27,7 @@ export interface CategoryRow {
   name_en: string;
   ticket_prefix: string;
   sort_order: number;
+  specialist: boolean;
 }
 
 export interface ServiceItemRow {
@@ -68,6 +69,7 @@ export function categoryRows(): CategoryRow[] {
     name_en: c.nameEn,
     ticket_prefix: c.prefix,
     sort_order: c.sortOrder,
+    specialist: c.specialist,
   }));
 }
 

@@ -55,6 +55,7 @@ export function demoTables(ds: DemoDataset): TableStream[] {
       'name_en',
       'ticket_prefix',
       'sort_order',
+      'specialist',
     ]),
     wholeTable('service_items', () => ds.serviceItems(), [
       'code',

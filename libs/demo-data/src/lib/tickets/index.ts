@@ -15,6 +15,7 @@ export {
   LAST_ISSUE_SECONDS,
   OPEN_SECONDS,
 } from './arrivals';
+export { MEAN_PATIENCE_SECONDS } from './calling';
 export { HallTicketModel } from './hall-model';
 export { TICKET_COLUMNS, ticketLine, type TicketCounterRow } from './rows';
 export type {

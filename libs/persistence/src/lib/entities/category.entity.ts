@@ -23,4 +23,11 @@ export class CategoryEntity {
 
   @Column({ name: 'sort_order', type: 'integer', default: 0 })
   sortOrder!: number;
+
+  /**
+   * Its business needs staff that comprehensive windows do not have (vehicles and licences, real
+   * estate…); a hall may override the catalog's flags (halls.specialist_categories).
+   */
+  @Column({ name: 'specialist', type: 'boolean', default: false })
+  specialist!: boolean;
 }

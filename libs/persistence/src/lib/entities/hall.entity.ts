@@ -75,6 +75,19 @@ export class HallEntity {
   @Column({ name: 'normal_max_wait_minutes', type: 'integer', default: 45 })
   normalMaxWaitMinutes!: number;
 
+  /**
+   * The categories specialist in this hall: null, the catalog's flags (categories.specialist); an
+   * array, exactly these category codes.
+   */
+  @Column({
+    name: 'specialist_categories',
+    type: 'varchar',
+    length: 40,
+    array: true,
+    nullable: true,
+  })
+  specialistCategories!: string[] | null;
+
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 }

@@ -1,5 +1,6 @@
 import { AccountQueries } from './account.queries';
 import { AuditQueries } from './audit.queries';
+import { CatalogQueries } from './catalog.queries';
 import { DeviceQueries } from './device.queries';
 import { FigureQueries } from './figure.queries';
 import { FootfallQueries } from './footfall.queries';
@@ -21,6 +22,7 @@ export * from './ticket-row';
 export * from './ticket-view';
 export * from './account.queries';
 export * from './audit.queries';
+export * from './catalog.queries';
 export * from './device.queries';
 export * from './figure.queries';
 export * from './footfall.queries';
@@ -39,6 +41,7 @@ export * from './window.queries';
 export const QUERY_CLASSES: (new (db: Queryable) => Queries)[] = [
   AccountQueries,
   AuditQueries,
+  CatalogQueries,
   DeviceQueries,
   FigureQueries,
   FootfallQueries,

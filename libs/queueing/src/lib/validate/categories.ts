@@ -1,11 +1,11 @@
 /** Checks of a scenario's categories: codes, shares and each category's handling time. */
 import { MAX_CATEGORIES, MAX_CODE_LENGTH } from '../limits';
 import { isObj, num, SHARE_SUM_TOLERANCE, shareSum } from './fields';
-import { service } from './service-time';
+import { patience, service } from './service-time';
 
 /**
  * `scenario.categories` (`path`): a non-empty array of at most MAX_CATEGORIES {code, share,
- * service}; codes unique, shares summing to 1, every service valid.
+ * service, patience?}; codes unique, shares summing to 1, every service and patience valid.
  */
 export function categories(
   errors: string[],
@@ -51,6 +51,8 @@ export function categories(
       total += c['share'] as number;
     else sharesOk = false;
     service(errors, `${cp}.service`, c['service']);
+    if (c['patience'] !== undefined)
+      patience(errors, `${cp}.patience`, c['patience']);
   });
   if (sharesOk) shareSum(errors, path, total);
 }

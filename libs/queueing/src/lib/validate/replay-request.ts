@@ -31,7 +31,7 @@ export function validateReplayRequest(body: unknown): string[] {
 
 /**
  * `customers`: a non-empty array of at most MAX_REPLAY_CUSTOMERS {arrivalMinute, categoryCode,
- * serviceMinutes}, using at most MAX_CATEGORIES codes; the messages stop after 20 bad customers.
+ * serviceMinutes, patienceMinutes?} (patience in 0…MAX_SERVICE_MINUTES when given), using at most MAX_CATEGORIES codes; the messages stop after 20 bad customers.
  * Returns the category codes of the valid entries.
  */
 function customers(errors: string[], list: unknown): Set<string> {
@@ -57,6 +57,11 @@ function customers(errors: string[], list: unknown): Set<string> {
           min: 0,
           max: MAX_SERVICE_MINUTES,
         });
+        if (c['patienceMinutes'] !== undefined)
+          num(errors, `customers[${i}].patienceMinutes`, c['patienceMinutes'], {
+            min: 0,
+            max: MAX_SERVICE_MINUTES,
+          });
         const code = c['categoryCode'];
         if (
           typeof code !== 'string' ||

@@ -33,7 +33,7 @@ describe('formatting', () => {
     expect(categoryName('tax', 'en')).toBe('Taxation');
     expect(
       categoryName('x_new', 'en', [
-        { code: 'x_new', name: '新类别', ticketPrefix: 'X' },
+        { code: 'x_new', name: '新类别', ticketPrefix: 'X', specialist: false },
       ]),
     ).toBe('新类别');
     expect(categoryName('unknown', 'en')).toBe('unknown');

@@ -507,6 +507,11 @@ export const en: Translations = {
     utilisationChart: 'Window utilisation',
     staffFreed: 'Staff freed',
     abandonedShare: 'Gave up',
+    specialists: 'What specialist windows cost (hybrid layout)',
+    specialistCost: 'Separate {{name}} windows need {{n}} more windows',
+    specialistFree: 'Separate {{name}} windows need no extra windows',
+    specialistDetail:
+      '(fixed windows all day: {{separate}} kept separate, {{pooled}} pooled into comprehensive windows)',
     patience:
       'Patience fitted from the history: people give up after about {{mean}} min on average ({{events}} of {{observations}} gave up; the waits of people called are lower bounds of their patience). In the simulation people whose patience runs out leave and count as misses.',
     patienceNone:

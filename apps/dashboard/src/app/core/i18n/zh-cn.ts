@@ -493,6 +493,11 @@ export const zhCN = {
     utilisationChart: '窗口利用率',
     staffFreed: '可释放人员',
     abandonedShare: '放弃率',
+    specialists: '专窗的代价（混合布局）',
+    specialistCost: '单设{{name}}专窗需多 {{n}} 个窗口',
+    specialistFree: '单设{{name}}专窗不需多占窗口',
+    specialistDetail:
+      '（全天固定窗口：单设 {{separate}} 个，并入综合窗口 {{pooled}} 个）',
     patience:
       '群众耐心按历史拟合：平均约 {{mean}} 分钟后放弃（{{observations}} 人中 {{events}} 人中途放弃；被叫号者的等候时间视为耐心的下限）。仿真中耐心耗尽者离开，计为未达标。',
     patienceNone:

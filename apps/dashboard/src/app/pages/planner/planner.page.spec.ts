@@ -48,18 +48,64 @@ const layout = (
     shareWithinTarget: fig(0.86),
     shareWaiting: fig(0.6),
     utilisation: fig(0.8),
+    abandonedShare: fig(peak / 1000),
   },
   staffFreed: 118 - peak,
 });
 const RESULT = {
-  fit: {} as PlanResult['fit'],
+  fit: {
+    patience: {
+      observations: 5000,
+      events: 120,
+      meanMinutes: 92.4,
+      medianMinutes: null,
+      kaplanMeier: { minutes: [3, 10], survival: [0.99, 0.98] },
+    },
+  } as PlanResult['fit'],
   currentWindows: 118,
   layouts: [
     layout('department', 40),
     layout('comprehensive', 30),
     layout('hybrid', 33),
   ],
-  pooling: null,
+  specialists: {
+    codes: ['police_vehicles', 'real_estate'],
+    costs: [
+      {
+        code: 'police_vehicles',
+        windowsSeparate: 33,
+        windowsPooled: 31,
+        extraWindows: 2,
+      },
+      {
+        code: 'real_estate',
+        windowsSeparate: 33,
+        windowsPooled: 33,
+        extraWindows: 0,
+      },
+    ],
+  },
+  pooling: {
+    verdict: 'pooled',
+    verdictMetric: 'overall.shareWithinTarget',
+    metrics: [
+      {
+        metric: 'overall.shareWithinTarget',
+        role: 'primary',
+        department: 0.71,
+        pooled: 0.86,
+        difference: { mean: 0.15, ci95: [0.12, 0.18] },
+        better: 'pooled',
+      },
+      {
+        metric: 'overall.meanWaitMinutes',
+        role: 'secondary',
+        department: 9.1,
+        pooled: 5,
+        difference: { mean: -4.1, ci95: [-4.9, -3.3] },
+      },
+    ],
+  },
 } as PlanResult;
 
 const plan = (
@@ -248,6 +294,34 @@ describe('PlannerPage', () => {
         'rendered',
       ]);
     expect(q('required-windows-chart').getAttribute('data-points')).toBe('6');
+    // people who give up: per layout, and the patience behind them
+    expect(
+      cards.map(
+        (c) => c.querySelector('[data-testid="layout-abandoned"]')?.textContent,
+      ),
+    ).toEqual([
+      expect.stringContaining('4%'),
+      expect.stringContaining('3%'),
+      expect.stringContaining('3.3%'),
+    ]);
+    expect(q('plan-patience').textContent).toContain('92');
+    expect(q('plan-patience').textContent).toContain('5,000 人中 120 人');
+    // the one verdict, on its one metric, and the rest without one
+    expect(q('pooling-verdict').textContent).toContain('综合窗口更好');
+    expect(q('pooling-verdict').textContent).toContain('12% – 18%');
+    expect(q('plan-pooling').textContent).toContain('只依据预先指定的一个指标');
+    expect(
+      el.querySelectorAll('[data-testid="pooling-secondary"] tbody tr'),
+    ).toHaveLength(1);
+    // what each specialist category costs
+    expect(
+      Array.from(el.querySelectorAll('[data-testid="specialist-cost"]')).map(
+        (li) => li.textContent?.replace(/\s+/g, ' ').trim(),
+      ),
+    ).toEqual([
+      expect.stringContaining('单设公安车驾管专窗需多 2 个窗口'),
+      expect.stringContaining('单设不动产登记专窗不需多占窗口'),
+    ]);
 
     // compare: tick the saved plan
     (

@@ -47,6 +47,7 @@ import {
   ErlangCRequest,
   PlanningApi,
 } from '../../core/api/planning.api';
+import { categoryName } from '../../core/format/category';
 import { formatNumber, formatPercent } from '../../core/format/format';
 import { LanguageService } from '../../core/i18n/language.service';
 import { formatShanghaiDateTime } from '../../core/time/shanghai-time';
@@ -236,8 +237,64 @@ export class PlannerPage {
       meanWait: formatNumber(l.overall.meanWaitMinutes.mean, lang, 1),
       meanWaitCi: `${formatNumber(l.overall.meanWaitMinutes.ci95[0], lang, 1)}–${formatNumber(l.overall.meanWaitMinutes.ci95[1], lang, 1)}`,
       within: formatPercent(l.overall.shareWithinTarget.mean, lang),
+      abandoned: l.overall.abandonedShare
+        ? formatPercent(l.overall.abandonedShare.mean, lang)
+        : null,
       utilisation: formatPercent(l.overall.utilisation.mean, lang),
     }));
+  });
+  /** What keeping each specialist category in windows of its own costs ("单设车驾管专窗需多 2 个窗口"). */
+  protected readonly specialistCosts = computed(() => {
+    const s = this.result()?.specialists;
+    const lang = this.lang();
+    return (s?.costs ?? []).map((c) => ({
+      code: c.code,
+      name: categoryName(c.code, lang),
+      extra: c.extraWindows,
+      separate: formatNumber(c.windowsSeparate, lang),
+      pooled: formatNumber(c.windowsPooled, lang),
+    }));
+  });
+  /** Patience fitted from the history (censored), as the simulation used it. */
+  protected readonly patience = computed(() => {
+    const p = this.result()?.fit.patience;
+    const lang = this.lang();
+    if (!p) return null;
+    return {
+      events: formatNumber(p.events, lang),
+      observations: formatNumber(p.observations, lang),
+      mean:
+        p.meanMinutes === null ? null : formatNumber(p.meanMinutes, lang, 0),
+    };
+  });
+  /**
+   * Pooled vs department: the verdict rests on the one pre-declared metric (share within target,
+   * paired); the other metrics are listed with their intervals and no verdict.
+   */
+  protected readonly pooling = computed(() => {
+    const p = this.result()?.pooling;
+    const lang = this.lang();
+    if (!p) return null;
+    const share = (v: number) => formatPercent(v, lang);
+    const primary =
+      p.metrics.find((m) => m.role === 'primary') ??
+      p.metrics.find((m) => m.metric === 'overall.shareWithinTarget');
+    return {
+      verdict: p.verdict,
+      primary: primary && {
+        department: share(primary.department),
+        pooled: share(primary.pooled),
+        difference: `${share(primary.difference.ci95[0])} – ${share(primary.difference.ci95[1])}`,
+      },
+      secondary: p.metrics
+        .filter((m) => m !== primary && m.metric.startsWith('overall.'))
+        .map((m) => ({
+          metric: m.metric.replace('overall.', ''),
+          department: formatNumber(m.department, lang, 3),
+          pooled: formatNumber(m.pooled, lang, 3),
+          difference: `${formatNumber(m.difference.ci95[0], lang, 3)} – ${formatNumber(m.difference.ci95[1], lang, 3)}`,
+        })),
+    };
   });
   protected readonly comparison = computed(() => {
     const ids = this.compared();
