@@ -13,6 +13,7 @@ import { RollupRulesAsParameters1765324800000 } from './1765324800000-RollupRule
 import { GreenChannel1765411200000 } from './1765411200000-GreenChannel';
 import { Abandonment1765497600000 } from './1765497600000-Abandonment';
 import { SpecialistCategories1765584000000 } from './1765584000000-SpecialistCategories';
+import { PlaceFollowsGreenChannel1765670400000 } from './1765670400000-PlaceFollowsGreenChannel';
 
 /** Every migration, in order. The data source and the CLI both read this list. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   GreenChannel1765411200000,
   Abandonment1765497600000,
   SpecialistCategories1765584000000,
+  PlaceFollowsGreenChannel1765670400000,
 ];

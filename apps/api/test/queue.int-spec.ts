@@ -546,6 +546,39 @@ describe('Queue service (HTTP, real PostgreSQL and Redis)', () => {
       ]);
     });
 
+    it('gives every waiting ticket the place the green channel will call it in', async () => {
+      const [w] = await h.sql<{ id: string }>(
+        `UPDATE windows SET priority_streak = 0 WHERE hall_id = $1 AND label = 'P1' RETURNING id`,
+        [FIX.lishui],
+      );
+      await h.sql(
+        `UPDATE halls SET priority_streak_cap = 3, normal_max_wait_minutes = 45 WHERE id = $1`,
+        [FIX.lishui],
+      );
+      // eight priority tickets, a normal one, one more priority
+      const ids: string[] = [];
+      for (let i = 0; i < 8; i++) ids.push(await issueAs('priority'));
+      ids.push(await issueAs('normal'));
+      ids.push(await issueAs('priority'));
+      const admin = await h.token('admin');
+      const positions = new Map<string, number>();
+      for (const id of ids) {
+        const r = await h
+          .http()
+          .get(`/api/v1/tickets/${id}`)
+          .set('Authorization', `Bearer ${admin}`)
+          .expect(200);
+        positions.set(id, r.body.position);
+      }
+      // the normal ticket is 4th (three priority calls, then it), not 9th behind every priority one
+      expect(positions.get(ids[8])).toBe(4);
+      // the order the window calls them in is the order of their places
+      const called = await callAll(w.id);
+      expect(called.map((id) => positions.get(id))).toEqual([
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+      ]);
+    });
+
     it('serves a normal ticket first once it has waited the hall’s maximum', async () => {
       const [w] = await h.sql<{ id: string }>(
         `SELECT id FROM windows WHERE hall_id = $1 AND label = 'P1'`,
