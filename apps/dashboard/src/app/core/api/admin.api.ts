@@ -3,9 +3,11 @@ import { inject, Injectable } from '@angular/core';
 import type {
   DeviceCreated,
   DeviceCreate,
+  HallSpecialistCategories,
   ListResponse,
   ReassignmentView,
   Role,
+  SetSpecialistCategoriesRequest,
   StaffRole,
   StaffView,
   TargetComparison,
@@ -193,6 +195,25 @@ export class AdminApi {
 
   deleteTarget(id: string): Observable<void> {
     return this.http.delete<void>(`/api/v1/targets/${enc(id)}`);
+  }
+
+  /** Every catalog category with its flag in the hall, and whether the hall follows the catalog. */
+  specialistCategories(hallId: string): Observable<HallSpecialistCategories> {
+    return this.http.get<HallSpecialistCategories>(
+      this.hall(hallId, '/specialist-categories'),
+    );
+  }
+
+  /** `codes`: exactly these categories are specialist in the hall; null: follow the catalog again. */
+  setSpecialistCategories(
+    hallId: string,
+    codes: string[] | null,
+  ): Observable<HallSpecialistCategories> {
+    const body: SetSpecialistCategoriesRequest = { codes };
+    return this.http.put<HallSpecialistCategories>(
+      this.hall(hallId, '/specialist-categories'),
+      body,
+    );
   }
 
   devices(hallId: string): Observable<DeviceView[]> {

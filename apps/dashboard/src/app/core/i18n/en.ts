@@ -457,6 +457,17 @@ export const en: Translations = {
     targetUpdated: 'Target updated.',
     nothingChanged: 'Nothing to save.',
     pickHall: 'Choose a hall',
+    specialists: 'Specialist categories',
+    specialistsIntro:
+      "A specialist category's business needs staff that comprehensive windows do not have (e.g. vehicles and licences, real estate registration). The planner's hybrid layout keeps each specialist category in windows of its own, pools the rest in comprehensive windows, and shows how many more windows the separate ones cost.",
+    specialistsLegend: 'Ticked categories are specialist in this hall',
+    specialistsFollow: 'Currently: follows the provincial catalog',
+    specialistsOwn: "Currently: this hall's own list",
+    specialistsRestore: 'Restore the provincial catalog',
+    specialistsRestoreHint:
+      "Saving gives the hall its own list; restoring makes it follow the catalog's flags again (including later changes to the catalog).",
+    specialistsSaved: "Saved the hall's specialist categories.",
+    specialistsRestored: 'The hall follows the provincial catalog again.',
   },
   planner: {
     title: 'Planner',

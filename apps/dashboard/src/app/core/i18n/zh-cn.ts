@@ -445,6 +445,17 @@ export const zhCN = {
     targetUpdated: '目标已更新。',
     nothingChanged: '没有需要保存的修改。',
     pickHall: '请选择大厅',
+    specialists: '专窗类别',
+    specialistsIntro:
+      '专窗类别的业务需要综合窗口人员不具备的专门人员（如公安车驾管、不动产登记）。窗口规划的混合布局为每个专窗类别单独设窗，其余业务并入综合窗口，并测算单设专窗需多占的窗口数。',
+    specialistsLegend: '勾选的类别为本大厅的专窗类别',
+    specialistsFollow: '当前：跟随全省目录',
+    specialistsOwn: '当前：本大厅自定',
+    specialistsRestore: '恢复全省目录设置',
+    specialistsRestoreHint:
+      '保存后本大厅使用自定的清单；恢复全省目录设置后，本大厅重新跟随全省目录的标记（包括目录以后的调整）。',
+    specialistsSaved: '已保存本大厅的专窗类别。',
+    specialistsRestored: '已恢复全省目录设置。',
   },
   planner: {
     title: '窗口规划',

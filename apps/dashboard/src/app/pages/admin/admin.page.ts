@@ -8,6 +8,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService } from '../../core/i18n/language.service';
 import { HallSelect } from '../../shared/hall-select';
 import { AdminDevices } from './admin-devices';
+import { AdminSpecialists } from './admin-specialists';
 import { AdminStaff } from './admin-staff';
 import { AdminTargets } from './admin-targets';
 import { AdminUsers } from './admin-users';
@@ -15,6 +16,7 @@ import { AdminWindows } from './admin-windows';
 
 export const ADMIN_TABS = [
   'windows',
+  'specialists',
   'staff',
   'targets',
   'devices',
@@ -22,13 +24,17 @@ export const ADMIN_TABS = [
 ] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
-/** Administration (hall managers for their hall, admins for any): windows, staff, targets, devices, users. */
+/**
+ * Administration (hall managers for their hall, admins for any): windows, specialist categories,
+ * staff, targets, devices, users.
+ */
 @Component({
   selector: 'app-admin-page',
   imports: [
     TranslocoPipe,
     HallSelect,
     AdminWindows,
+    AdminSpecialists,
     AdminStaff,
     AdminTargets,
     AdminDevices,
@@ -68,6 +74,9 @@ export type AdminTab = (typeof ADMIN_TABS)[number];
         @switch (tab()) {
           @case ('windows') {
             <app-admin-windows [hallId]="id" [lang]="lang()" />
+          }
+          @case ('specialists') {
+            <app-admin-specialists [hallId]="id" [lang]="lang()" />
           }
           @case ('staff') {
             <app-admin-staff [hallId]="id" [lang]="lang()" />
