@@ -53,4 +53,14 @@ describe('docker-compose.yml', () => {
       expect(env['REDIS_URL']).toBe('redis://redis:6379');
     }
   });
+
+  it('refuses to start without a JWT_SECRET of the user\'s own (no published fallback)', () => {
+    for (const name of ['api', 'worker', 'setup']) {
+      const env = services[name]['environment'] as Record<string, string>;
+      expect(env['NODE_ENV']).toBe('production');
+      // ${VAR:?message}: compose stops with the message when the variable is unset or empty
+      expect(env['JWT_SECRET']).toMatch(/^\$\{JWT_SECRET:\?[^}]+\}$/);
+    }
+    expect(readFileSync(join(root, 'docker-compose.yml'), 'utf8')).not.toMatch(/JWT_SECRET:-/);
+  });
 });

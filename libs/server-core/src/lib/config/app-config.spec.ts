@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './app-config';
+import { ConfigError, KNOWN_DEFAULT_SECRETS, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
   it('gives local defaults for development', () => {
@@ -38,19 +38,50 @@ describe('loadConfig', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);
       const msg = (e as Error).message;
-      expect(msg).toMatch(/PORT = "eighty"/);
-      expect(msg).toMatch(
-        /REDIS_URL = "http:\/\/x": REDIS_URL must be a redis:\/\/ URL/,
-      );
-      expect(msg).toMatch(/JWT_SECRET/);
+      expect(msg).toMatch(/PORT: /);
+      expect(msg).toMatch(/REDIS_URL: REDIS_URL must be a redis:\/\/ URL/);
+      expect(msg).toMatch(/JWT_SECRET: JWT_SECRET must be at least 16/);
       expect(msg).not.toMatch(/DATABASE_URL/);
     }
   });
 
-  it('refuses the development JWT secret in production', () => {
+  it('never prints a value, so a secret set in the wrong variable stays out of the log', () => {
+    const secret = 'sk-live-9f8e7d6c5b4a39281706';
+    try {
+      loadConfig({
+        PORT: secret,
+        REDIS_URL: secret,
+        DATABASE_URL: secret,
+        LOG_LEVEL: secret,
+        JWT_SECRET: 'short-secret',
+      });
+      throw new Error('should have thrown');
+    } catch (e) {
+      const msg = (e as Error).message;
+      for (const name of ['PORT', 'REDIS_URL', 'DATABASE_URL', 'LOG_LEVEL', 'JWT_SECRET'])
+        expect(msg).toContain(`${name}: `);
+      expect(msg).not.toContain(secret);
+      expect(msg).not.toContain('sk-live');
+      expect(msg).not.toContain('short-secret');
+    }
+  });
+
+  it('refuses every published JWT secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
       /JWT_SECRET: must be set in production/,
     );
+    // the short ones are refused by their length as well
+    for (const published of KNOWN_DEFAULT_SECRETS) {
+      expect(() =>
+        loadConfig({ NODE_ENV: 'production', JWT_SECRET: published.toUpperCase() }),
+      ).toThrow(/JWT_SECRET: (must be set in production|JWT_SECRET must be at least 16)/);
+    }
+    // the secret compose used to fall back to
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'demo-only-jwt-secret-change-me' }),
+    ).toThrow(/JWT_SECRET: must be set in production/);
+    // development keeps its default
+    expect(loadConfig({}).JWT_SECRET).toBe('onewindow-development-secret-change-me');
     expect(
       loadConfig({
         NODE_ENV: 'production',

@@ -115,6 +115,23 @@ export class AppConfig {
   JOB_LOCK_SECONDS = 30;
 }
 
+/**
+ * Secrets that have been published (this repository's development default, the one earlier
+ * versions of docker-compose.yml fell back to, and the usual placeholders): production refuses
+ * them. Compared case-insensitively.
+ */
+export const KNOWN_DEFAULT_SECRETS: readonly string[] = [
+  'onewindow-development-secret-change-me',
+  'demo-only-jwt-secret-change-me',
+  'changeme',
+  'change-me',
+  'secret',
+  'jwt-secret',
+  'jwt_secret',
+  'your-secret-key',
+  'please-change-me',
+];
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
@@ -133,7 +150,10 @@ const NUMERIC_KEYS: (keyof AppConfig)[] = [
   'JOB_LOCK_SECONDS',
 ];
 
-/** Reads and validates the configuration; throws ConfigError naming every bad variable. */
+/**
+ * Reads and validates the configuration; throws ConfigError naming every bad variable and why,
+ * never its value (a misplaced secret must not reach a log).
+ */
 export function loadConfig(
   env: Record<string, string | undefined> = process.env,
 ): AppConfig {
@@ -149,19 +169,17 @@ export function loadConfig(
   }
   const config = plainToInstance(AppConfig, { ...defaults, ...raw });
   const errors = validateSync(config, { skipMissingProperties: false });
-  const problems = errors.map((e) => {
-    const given = env[e.property];
-    const why = Object.values(e.constraints ?? {}).join('; ');
-    return `${e.property}${given === undefined ? '' : ` = ${JSON.stringify(given)}`}: ${why}`;
-  });
+  const problems = errors.map(
+    (e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+  );
   if (env['QUEUE_PREFIX'] !== undefined)
     problems.push('QUEUE_PREFIX: renamed REDIS_PREFIX; set that instead');
   if (
     config.NODE_ENV === 'production' &&
-    config.JWT_SECRET === defaults.JWT_SECRET
+    KNOWN_DEFAULT_SECRETS.includes(config.JWT_SECRET.trim().toLowerCase())
   ) {
     problems.push(
-      'JWT_SECRET: must be set in production (the development default is public)',
+      'JWT_SECRET: must be set in production to a secret of your own (this one is published)',
     );
   }
   if (problems.length) throw new ConfigError(problems);
