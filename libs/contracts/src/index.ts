@@ -8,3 +8,4 @@ export * from './lib/imports';
 export * from './lib/planning';
 export * from './lib/figures';
 export * from './lib/specialists';
+export * from './lib/queue-rules';

@@ -1,4 +1,7 @@
-import type { HallSpecialistCategories } from '@onewindow/contracts';
+import type {
+  HallQueueRules,
+  HallSpecialistCategories,
+} from '@onewindow/contracts';
 
 /** Response example of the specialist categories endpoints, for the OpenAPI document. */
 export const HALL_SPECIALISTS_EXAMPLE: HallSpecialistCategories = {
@@ -12,4 +15,11 @@ export const HALL_SPECIALISTS_EXAMPLE: HallSpecialistCategories = {
     { code: 'police_vehicles', name: '公安/车驾管', specialist: true },
     { code: 'provident_fund', name: '住房公积金', specialist: true },
   ],
+};
+
+/** Response example of the queue rules endpoints, for the OpenAPI document. */
+export const HALL_QUEUE_RULES_EXAMPLE: HallQueueRules = {
+  hallId: '22222222-2222-4222-8222-222222222222',
+  priorityStreakCap: 3,
+  normalMaxWaitMinutes: 45,
 };

@@ -5,6 +5,7 @@ import { DeviceQueries } from './device.queries';
 import { FigureQueries } from './figure.queries';
 import { FootfallQueries } from './footfall.queries';
 import { HallEventQueries } from './hall-event.queries';
+import { HallQueries } from './hall.queries';
 import { HealthQueries } from './health.queries';
 import { ImportQueries } from './import.queries';
 import { PlanQueries } from './plan.queries';
@@ -27,6 +28,7 @@ export * from './device.queries';
 export * from './figure.queries';
 export * from './footfall.queries';
 export * from './hall-event.queries';
+export * from './hall.queries';
 export * from './health.queries';
 export * from './import.queries';
 export * from './plan.queries';
@@ -46,6 +48,7 @@ export const QUERY_CLASSES: (new (db: Queryable) => Queries)[] = [
   FigureQueries,
   FootfallQueries,
   HallEventQueries,
+  HallQueries,
   HealthQueries,
   ImportQueries,
   PlanQueries,

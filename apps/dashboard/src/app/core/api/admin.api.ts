@@ -3,10 +3,12 @@ import { inject, Injectable } from '@angular/core';
 import type {
   DeviceCreated,
   DeviceCreate,
+  HallQueueRules,
   HallSpecialistCategories,
   ListResponse,
   ReassignmentView,
   Role,
+  SetQueueRulesRequest,
   SetSpecialistCategoriesRequest,
   StaffRole,
   StaffView,
@@ -212,6 +214,22 @@ export class AdminApi {
     const body: SetSpecialistCategoriesRequest = { codes };
     return this.http.put<HallSpecialistCategories>(
       this.hall(hallId, '/specialist-categories'),
+      body,
+    );
+  }
+
+  /** The hall's queue rules: the green channel's streak cap and normal tickets' longest wait. */
+  queueRules(hallId: string): Observable<HallQueueRules> {
+    return this.http.get<HallQueueRules>(this.hall(hallId, '/queue-rules'));
+  }
+
+  /** Sets both queue rules of the hall. */
+  setQueueRules(
+    hallId: string,
+    body: SetQueueRulesRequest,
+  ): Observable<HallQueueRules> {
+    return this.http.put<HallQueueRules>(
+      this.hall(hallId, '/queue-rules'),
       body,
     );
   }

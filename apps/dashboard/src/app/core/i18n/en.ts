@@ -468,6 +468,17 @@ export const en: Translations = {
       "Saving gives the hall its own list; restoring makes it follow the catalog's flags again (including later changes to the catalog).",
     specialistsSaved: "Saved the hall's specialist categories.",
     specialistsRestored: 'The hall follows the provincial catalog again.',
+    queueRules: 'Calling rules',
+    queueRulesIntro:
+      'Green-channel tickets (seniors, disabled and pregnant visitors, appointments) are called before normal ones; these two rules keep normal tickets from being passed over for ever. Once saved, every window of the hall calls by the new rules from its next call, and the places and estimated waits citizens see follow.',
+    queueRulesStreak: 'Priority calls in a row (at most)',
+    queueRulesStreakHint:
+      'After N priority calls in a row, a window calls its longest-waiting normal ticket next. {{min}}–{{max}}; 3 by default.',
+    queueRulesWait: 'Longest wait of a normal ticket (minutes)',
+    queueRulesWaitHint:
+      'A normal ticket that has waited N minutes is called before every priority ticket. {{min}}–{{max}}; 45 by default.',
+    queueRulesSaved:
+      "Saved the hall's calling rules; they apply from the next call.",
   },
   planner: {
     title: 'Planner',

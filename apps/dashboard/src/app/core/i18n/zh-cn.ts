@@ -456,6 +456,16 @@ export const zhCN = {
       '保存后本大厅使用自定的清单；恢复全省目录设置后，本大厅重新跟随全省目录的标记（包括目录以后的调整）。',
     specialistsSaved: '已保存本大厅的专窗类别。',
     specialistsRestored: '已恢复全省目录设置。',
+    queueRules: '叫号规则',
+    queueRulesIntro:
+      '绿色通道号（老年人、残疾人、孕妇等优先号及预约号）先于普通号叫号；下面两条规则保证普通号不会一直被插队。保存后本大厅所有窗口的下一次叫号即按新规则，群众看到的排队位置和预计等候也随之更新。',
+    queueRulesStreak: '连续叫优先号的上限（个）',
+    queueRulesStreakHint:
+      '同一窗口连续叫 N 个优先号后，下一个叫等候最久的普通号。可设 {{min}}–{{max}}，默认 3。',
+    queueRulesWait: '普通号最长等候（分钟）',
+    queueRulesWaitHint:
+      '普通号等候满 N 分钟，就排在所有优先号之前叫号。可设 {{min}}–{{max}}，默认 45。',
+    queueRulesSaved: '已保存本大厅的叫号规则，下一次叫号起生效。',
   },
   planner: {
     title: '窗口规划',

@@ -8,6 +8,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService } from '../../core/i18n/language.service';
 import { HallSelect } from '../../shared/hall-select';
 import { AdminDevices } from './admin-devices';
+import { AdminQueueRules } from './admin-queue-rules';
 import { AdminSpecialists } from './admin-specialists';
 import { AdminStaff } from './admin-staff';
 import { AdminTargets } from './admin-targets';
@@ -17,6 +18,7 @@ import { AdminWindows } from './admin-windows';
 export const ADMIN_TABS = [
   'windows',
   'specialists',
+  'queueRules',
   'staff',
   'targets',
   'devices',
@@ -26,7 +28,7 @@ export type AdminTab = (typeof ADMIN_TABS)[number];
 
 /**
  * Administration (hall managers for their hall, admins for any): windows, specialist categories,
- * staff, targets, devices, users.
+ * calling rules, staff, targets, devices, users.
  */
 @Component({
   selector: 'app-admin-page',
@@ -35,6 +37,7 @@ export type AdminTab = (typeof ADMIN_TABS)[number];
     HallSelect,
     AdminWindows,
     AdminSpecialists,
+    AdminQueueRules,
     AdminStaff,
     AdminTargets,
     AdminDevices,
@@ -77,6 +80,9 @@ export type AdminTab = (typeof ADMIN_TABS)[number];
           }
           @case ('specialists') {
             <app-admin-specialists [hallId]="id" [lang]="lang()" />
+          }
+          @case ('queueRules') {
+            <app-admin-queue-rules [hallId]="id" [lang]="lang()" />
           }
           @case ('staff') {
             <app-admin-staff [hallId]="id" [lang]="lang()" />
