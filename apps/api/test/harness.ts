@@ -7,6 +7,7 @@ import {
 } from '@onewindow/persistence/testing';
 import { loadConfig, type AppConfig } from '@onewindow/server-core';
 import bcrypt from 'bcryptjs';
+import { resolve } from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
 import { AppModule } from '../src/app/app.module';
@@ -17,6 +18,12 @@ import {
 } from '../src/app/configure-app';
 
 export const PASSWORD = 'test-password-1';
+
+/** The built planning worker (npx nx build api), which PlanningPool's threads load. */
+export const PLANNING_WORKER = resolve(
+  __dirname,
+  '../../../dist/apps/api/planning-worker.js',
+);
 
 /** Fixed ids of the fixture, so tests can name them. */
 export const FIX = {
@@ -110,6 +117,8 @@ export async function startHarness(
       sharing?.config.REDIS_PREFIX ??
       `t${label.replace(/[^a-z0-9]/gi, '')}${process.pid}`.slice(0, 30),
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    // the planning threads run the built worker (the int target builds the API first)
+    PLANNING_WORKER_FILE: PLANNING_WORKER,
     ...env,
   });
   let app: NestFastifyApplication;

@@ -33,6 +33,7 @@ const { log } = require('../common/figures');
 const { ROOT } = require('../common/processes');
 const { login } = require('../common/stack');
 const { runLoad, issueRequests, callNextClient } = require('./load');
+const { planningLoad } = require('./planning-load');
 const { scenarioNames, createResults, printReport } = require('./report');
 const { redisReachable, serverStack } = require('./servers');
 const {
@@ -52,7 +53,7 @@ function parseArgs(argv) {
     cpuProfDir: null,
     keepDb: false,
     rate: 300,
-    only: new Set(['a', 'b', 'c', 'd']),
+    only: new Set(['a', 'b', 'c', 'd', 'e']),
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -68,12 +69,12 @@ function parseArgs(argv) {
     else if (a === '--keep-db') opts.keepDb = true;
     else if (a === '--only') {
       opts.only = new Set(value().split(','));
-      if (![...opts.only].every((x) => ['a', 'b', 'c', 'd'].includes(x)))
-        throw new Error('--only takes a comma list of a, b, c, d');
+      if (![...opts.only].every((x) => ['a', 'b', 'c', 'd', 'e'].includes(x)))
+        throw new Error('--only takes a comma list of a, b, c, d, e');
     } else if (a === '--help' || a === '-h') {
       process.stdout.write(
         'usage: node tools/bench/queue/bench.js [--duration <s>=10] [--rate <req/s>=300] [--prefill <tickets>=30000]\n' +
-          '                                       [--only a,b,c,d] [--cpu-prof <dir>] [--keep-db]\n',
+          '                                       [--only a,b,c,d,e] [--cpu-prof <dir>] [--keep-db]\n',
       );
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
@@ -271,7 +272,34 @@ async function main() {
         );
     }
 
+    // ------------------------------------------------------------ e: kiosks beside the planner, API only
+    let planning = null;
+    if (opts.only.has('e')) {
+      const base = `http://127.0.0.1:${servers.api.port}`;
+      const { accessToken } = await login(base, 'admin');
+      const kiosks = (srv) => issue(srv, world.issueHalls, fixed);
+      await checkpoint();
+      log(`${names.eQuiet} — api`);
+      record(
+        names.eQuiet,
+        'api',
+        await measure('api', 'e-quiet', () => kiosks('api')),
+        `${opts.rate}/s`,
+      );
+      await checkpoint();
+      log(
+        `${names.eBusy} — api (4 maximal minimum-windows searches at a time)`,
+      );
+      const searches = planningLoad(base, accessToken, 4);
+      // let the four reach the planning threads before the measured window opens
+      await new Promise((r) => setTimeout(r, 2000));
+      const busy = await measure('api', 'e-busy', () => kiosks('api'));
+      planning = await searches.stop();
+      record(names.eBusy, 'api', busy, `${opts.rate}/s`);
+    }
+
     printReport({
+      planning,
       rows,
       results,
       problems,

@@ -18,6 +18,8 @@ function scenarioNames(rate) {
     b: 'b. issue, one hall',
     cMany: `c. issue @${rate}/s, 100 halls`,
     cOne: `c. issue @${rate}/s, one hall`,
+    eQuiet: `e. issue @${rate}/s, 100 halls, planner idle`,
+    eBusy: `e. the same, 4 maximal searches`,
   };
 }
 
@@ -155,6 +157,7 @@ function printTable(rows) {
  * lines of each kind, the CPU profiles and the time since `started`.
  */
 function printReport({
+  planning,
   rows,
   results,
   problems,
@@ -202,6 +205,15 @@ function printReport({
     process.stdout.write(
       `  p99 at ${rate} req/s API/plain, ${where}: ${fmt(r, 2)}×  (target ≤ ${TARGET_P99_FACTOR}×)  ${label(r <= TARGET_P99_FACTOR)}` +
         `${short.length ? `\n      (${short.join('; ')})` : ''}\n`,
+    );
+  }
+  const quiet = results[`${names.eQuiet}|api`];
+  const busy = results[`${names.eBusy}|api`];
+  if (quiet && busy) {
+    const r = busy.p99 / quiet.p99;
+    process.stdout.write(
+      `  kiosk p99 with 4 maximal minimum-windows searches / without: ${fmt(r, 2)}×  (target ≤ ${TARGET_P99_FACTOR}×)  ${label(r <= TARGET_P99_FACTOR)}\n` +
+        `      (searches meanwhile: ${planning.answered} answered, mean ${fmt(planning.meanMs / 1000, 1)} s each from post to answer; statuses ${JSON.stringify(planning.statuses)})\n`,
     );
   }
   const many = both(names.a);

@@ -50,7 +50,7 @@ async function prepareDatabase(url, name) {
   try {
     const { rows: sources } = await c.query(
       `SELECT id, name, name_en, region_code, kind, timezone, opening_hours, target_wait_minutes,
-              priority_overtake_cap, normal_max_wait_minutes FROM halls ORDER BY key`,
+              priority_streak_cap, normal_max_wait_minutes FROM halls ORDER BY key`,
     );
     // 100 issue halls + one per server for the one-hall runs + the call-next hall
     const specs = [];
@@ -80,7 +80,7 @@ async function prepareDatabase(url, name) {
         rows: [{ id }],
       } = await c.query(
         `INSERT INTO halls (key, name, name_en, region_code, kind, timezone, opening_hours, target_wait_minutes,
-                            priority_overtake_cap, normal_max_wait_minutes)
+                            priority_streak_cap, normal_max_wait_minutes)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
         [
           specs[i].key,
@@ -91,7 +91,7 @@ async function prepareDatabase(url, name) {
           s.timezone,
           s.opening_hours,
           s.target_wait_minutes,
-          s.priority_overtake_cap,
+          s.priority_streak_cap,
           s.normal_max_wait_minutes,
         ],
       );

@@ -95,6 +95,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       status = domain.status;
       message = domain.message;
       details = domain.details;
+      if (domain.retryAfterSeconds !== undefined)
+        res.header('Retry-After', String(domain.retryAfterSeconds));
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();
       const body = exception.getResponse();

@@ -1,7 +1,6 @@
 import type { ErrorDetail } from '@onewindow/contracts';
 import {
   MAX_SYNC_CUSTOMER_REPLICATIONS,
-  QueueingInputError,
   DEFAULT_REPLICATIONS,
 } from '@onewindow/queueing';
 import { DomainError } from '../common/domain-error';
@@ -48,14 +47,4 @@ export function assertSynchronousSize(
       `Too large to answer inside a request: arrivalsPerDay × replications = ${size} > ${MAX_SYNC_CUSTOMER_REPLICATIONS}. ` +
         'Lower the replications, or run it as a plan: POST /api/v1/halls/{hallId}/plans',
     );
-}
-
-/** Runs library code; a QueueingInputError it throws becomes the 400 (never a 500). */
-export function runPlanning<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (e) {
-    if (e instanceof QueueingInputError) throw invalidInput(e.errors);
-    throw e;
-  }
 }

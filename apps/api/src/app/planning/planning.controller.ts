@@ -7,13 +7,9 @@ import {
   ApiOperation,
   ApiPayloadTooLargeResponse,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import {
-  erlangAAnswer,
-  erlangCAnswer,
-  minimumWindows,
-  replay,
-  simulate,
   validateErlangARequest,
   validateErlangCRequest,
   validateMinimumWindowsRequest,
@@ -23,23 +19,18 @@ import {
   type ErlangARequest,
   type ErlangCAnswer,
   type ErlangCRequest,
-  type Layout,
-  type LayoutKind,
-  type ReplayCustomer,
-  type ReplayInterval,
   type ReplayResult,
-  type Scenario,
-  type ServiceTarget,
   type SimulateResult,
-  type Criterion,
-  type OverallFigures,
 } from '@onewindow/queueing';
 import { Access } from '../auth/access.decorator';
-import {
-  assertPlanningInput,
-  assertSynchronousSize,
-  runPlanning,
-} from './planning-input';
+import { assertPlanningInput, assertSynchronousSize } from './planning-input';
+import { PlanningPool } from './planning-pool';
+import type {
+  MinimumWindowsAnswer,
+  MinimumWindowsBody,
+  ReplayBody,
+  SimulateBody,
+} from './planning-tasks';
 import {
   ERLANG_A_ANSWER_EXAMPLE,
   ERLANG_A_REQUEST_EXAMPLE,
@@ -59,35 +50,23 @@ export const PLANNERS = ['admin', 'reform_office', 'hall_manager'] as const;
 /** Largest replay body: MAX_REPLAY_CUSTOMERS customers of ~70 bytes each. */
 export const REPLAY_BODY_LIMIT_BYTES = 16 * 1024 * 1024;
 
-interface SimulateBody {
-  scenario: Scenario;
-  layout: Layout;
-  replications?: number;
-  seed?: number;
-}
-interface MinimumWindowsBody {
-  scenario: Scenario;
-  layout: { kind: LayoutKind; pools?: { categories: string[] }[] };
-  criterion: Criterion;
-  replications?: number;
-  seed?: number;
-}
-interface ReplayBody {
-  customers: ReplayCustomer[];
-  layout: Layout;
-  target: ServiceTarget;
-  intervals?: ReplayInterval[];
-}
-
 /**
  * The planner's instant answers (api-contract.md, "Planning"). Bodies are checked by the queueing
  * library's validators (each message names its field → the contract's 400 details); simulations
  * larger than MAX_SYNC_CUSTOMER_REPLICATIONS customer-replications answer 413 and belong in a plan.
+ * The answers are computed on the planning threads (PlanningPool), never on the request loop; when
+ * they are all busy and their queue is full, 429 with Retry-After.
  */
 @ApiTags('Planning')
 @ApiBearerAuth()
+@ApiTooManyRequestsResponse({
+  description:
+    'Every planning thread busy and their queue full: retry after Retry-After seconds',
+})
 @Controller('planning')
 export class PlanningController {
+  constructor(private readonly pool: PlanningPool) {}
+
   @Post('erlang-c')
   @HttpCode(200)
   @Access({ roles: [...PLANNERS] })
@@ -97,9 +76,9 @@ export class PlanningController {
   })
   @ApiBody({ schema: { type: 'object', example: ERLANG_C_REQUEST_EXAMPLE } })
   @ApiOkResponse({ schema: { example: ERLANG_C_ANSWER_EXAMPLE } })
-  erlangC(@Body() body: unknown): ErlangCAnswer {
+  erlangC(@Body() body: unknown): Promise<ErlangCAnswer> {
     assertPlanningInput(validateErlangCRequest(body));
-    return runPlanning(() => erlangCAnswer(body as ErlangCRequest));
+    return this.pool.run({ kind: 'erlang-c', body: body as ErlangCRequest });
   }
 
   @Post('erlang-a')
@@ -111,9 +90,9 @@ export class PlanningController {
   })
   @ApiBody({ schema: { type: 'object', example: ERLANG_A_REQUEST_EXAMPLE } })
   @ApiOkResponse({ schema: { example: ERLANG_A_ANSWER_EXAMPLE } })
-  erlangA(@Body() body: unknown): ErlangAAnswer {
+  erlangA(@Body() body: unknown): Promise<ErlangAAnswer> {
     assertPlanningInput(validateErlangARequest(body));
-    return runPlanning(() => erlangAAnswer(body as ErlangARequest));
+    return this.pool.run({ kind: 'erlang-a', body: body as ErlangARequest });
   }
 
   @Post('simulate')
@@ -129,16 +108,11 @@ export class PlanningController {
     description:
       'arrivalsPerDay × replications above the synchronous limit: use a plan',
   })
-  simulate(@Body() body: unknown): SimulateResult {
+  simulate(@Body() body: unknown): Promise<SimulateResult> {
     assertPlanningInput(validateSimulateRequest(body, { synchronous: false }));
     const b = body as SimulateBody;
     assertSynchronousSize(b.scenario.arrivalsPerDay, b.replications);
-    return runPlanning(() =>
-      simulate(b.scenario, b.layout, {
-        replications: b.replications,
-        seed: b.seed,
-      }),
-    );
+    return this.pool.run({ kind: 'simulate', body: b });
   }
 
   @Post('minimum-windows')
@@ -156,30 +130,13 @@ export class PlanningController {
     description:
       'arrivalsPerDay × replications above the synchronous limit: use a plan',
   })
-  minimumWindows(@Body() body: unknown): {
-    kind: LayoutKind;
-    windows: number | Record<string, number>;
-    total: number;
-    achieved: OverallFigures;
-  } {
+  minimumWindows(@Body() body: unknown): Promise<MinimumWindowsAnswer> {
     assertPlanningInput(
       validateMinimumWindowsRequest(body, { synchronous: false }),
     );
     const b = body as MinimumWindowsBody;
     assertSynchronousSize(b.scenario.arrivalsPerDay, b.replications);
-    const r = runPlanning(() =>
-      minimumWindows(b.scenario, b.layout, {
-        criterion: b.criterion,
-        replications: b.replications,
-        seed: b.seed,
-      }),
-    );
-    return {
-      kind: r.kind,
-      windows: r.windows,
-      total: r.total,
-      achieved: r.achieved,
-    };
+    return this.pool.run({ kind: 'minimum-windows', body: b });
   }
 
   @Post('replay')
@@ -192,11 +149,8 @@ export class PlanningController {
   })
   @ApiBody({ schema: { type: 'object', example: REPLAY_REQUEST_EXAMPLE } })
   @ApiOkResponse({ schema: { example: REPLAY_RESULT_EXAMPLE } })
-  replay(@Body() body: unknown): ReplayResult {
+  replay(@Body() body: unknown): Promise<ReplayResult> {
     assertPlanningInput(validateReplayRequest(body));
-    const b = body as ReplayBody;
-    return runPlanning(() =>
-      replay(b.customers, b.layout, b.target, { intervals: b.intervals }),
-    );
+    return this.pool.run({ kind: 'replay', body: body as ReplayBody });
   }
 }

@@ -58,7 +58,13 @@ describe('loadConfig', () => {
       throw new Error('should have thrown');
     } catch (e) {
       const msg = (e as Error).message;
-      for (const name of ['PORT', 'REDIS_URL', 'DATABASE_URL', 'LOG_LEVEL', 'JWT_SECRET'])
+      for (const name of [
+        'PORT',
+        'REDIS_URL',
+        'DATABASE_URL',
+        'LOG_LEVEL',
+        'JWT_SECRET',
+      ])
         expect(msg).toContain(`${name}: `);
       expect(msg).not.toContain(secret);
       expect(msg).not.toContain('sk-live');
@@ -73,21 +79,47 @@ describe('loadConfig', () => {
     // the short ones are refused by their length as well
     for (const published of KNOWN_DEFAULT_SECRETS) {
       expect(() =>
-        loadConfig({ NODE_ENV: 'production', JWT_SECRET: published.toUpperCase() }),
-      ).toThrow(/JWT_SECRET: (must be set in production|JWT_SECRET must be at least 16)/);
+        loadConfig({
+          NODE_ENV: 'production',
+          JWT_SECRET: published.toUpperCase(),
+        }),
+      ).toThrow(
+        /JWT_SECRET: (must be set in production|JWT_SECRET must be at least 16)/,
+      );
     }
     // the secret compose used to fall back to
     expect(() =>
-      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'demo-only-jwt-secret-change-me' }),
+      loadConfig({
+        NODE_ENV: 'production',
+        JWT_SECRET: 'demo-only-jwt-secret-change-me',
+      }),
     ).toThrow(/JWT_SECRET: must be set in production/);
     // development keeps its default
-    expect(loadConfig({}).JWT_SECRET).toBe('onewindow-development-secret-change-me');
+    expect(loadConfig({}).JWT_SECRET).toBe(
+      'onewindow-development-secret-change-me',
+    );
     expect(
       loadConfig({
         NODE_ENV: 'production',
         JWT_SECRET: 'a-real-secret-of-some-length',
       }).NODE_ENV,
     ).toBe('production');
+  });
+
+  it('sizes the planning threads from the machine and bounds threads and queue', () => {
+    const c = loadConfig({});
+    expect(c.PLANNING_THREADS).toBeGreaterThanOrEqual(1);
+    expect(c.PLANNING_THREADS).toBeLessThanOrEqual(4);
+    expect(c.PLANNING_QUEUE).toBe(8);
+    expect(
+      loadConfig({ PLANNING_THREADS: '2', PLANNING_QUEUE: '0' }),
+    ).toMatchObject({ PLANNING_THREADS: 2, PLANNING_QUEUE: 0 });
+    expect(() => loadConfig({ PLANNING_THREADS: '0' })).toThrow(
+      /PLANNING_THREADS/,
+    );
+    expect(() => loadConfig({ PLANNING_QUEUE: '-1' })).toThrow(
+      /PLANNING_QUEUE/,
+    );
   });
 
   it('rejects out-of-range ports', () => {

@@ -1,4 +1,5 @@
 import { plainToInstance } from 'class-transformer';
+import { availableParallelism } from 'node:os';
 import {
   IsIn,
   IsInt,
@@ -113,6 +114,27 @@ export class AppConfig {
   @Min(1)
   @Max(600)
   JOB_LOCK_SECONDS = 30;
+
+  /**
+   * API: threads that compute the planner's instant answers (Erlang C/A, simulate, minimum
+   * windows, replay) off the request loop, so kiosks are never stalled by a manager's plan.
+   * Default: one core fewer than the machine has (at least 1, at most 4).
+   */
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  PLANNING_THREADS = Math.max(1, Math.min(4, availableParallelism() - 1));
+
+  /** API: planner requests that may wait for a thread; beyond them, 429 with Retry-After. */
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  PLANNING_QUEUE = 8;
+
+  /** API: the built planning worker; empty for planning-worker.js beside the API's main.js. */
+  @IsOptional()
+  @IsString()
+  PLANNING_WORKER_FILE = '';
 }
 
 /**
@@ -148,6 +170,8 @@ const NUMERIC_KEYS: (keyof AppConfig)[] = [
   'SSE_KEEPALIVE_SECONDS',
   'OUTBOX_POLL_MS',
   'JOB_LOCK_SECONDS',
+  'PLANNING_THREADS',
+  'PLANNING_QUEUE',
 ];
 
 /**
