@@ -4,15 +4,18 @@
  *                       [--cpu-prof <dir>] [--keep-db]`
  *
  * Ticket issuing and call-next under load, the real API against a plain node:http + pg server doing
- * the same durable work (plain-server.js), on one fresh database. Prints figures and the ratios
+ * the same durable work with the same lookups, caching and request log (plain-server.js), and
+ * against a lean floor doing the durable work alone (plain-server.js, PLAIN_MODE=lean), on one
+ * fresh database. Prints figures and the ratios
  * against the targets; never asserts timings (exit 0 unless something crashed).
  *
  *   1. creates ow_bench_queue_<random>, runs `cli setup --profile small` on it, adds 100 halls
- *      (copies of the demo halls, 4 open comprehensive windows and one kiosk each), two more halls
- *      for the one-hall runs (one per server, so neither sees the other's waiting tickets) and a
+ *      (copies of the demo halls, 4 open comprehensive windows and one kiosk each), three more halls
+ *      for the one-hall runs (one per server, so none sees another's waiting tickets) and a
  *      call-next hall with 50 open windows;
- *   2. starts dist/apps/api/main.js and plain-server.js (pool of 20 each) on free ports;
- *   3. runs, for both servers: issue at 64 connections over 100 halls and on one hall, and a
+ *   2. starts dist/apps/api/main.js and plain-server.js twice, plain and lean (pool of 20 each, the
+ *      API and plain logging at info as deployed), on free ports;
+ *   3. runs, for the three servers: issue at 64 connections over 100 halls and on one hall, and a
  *      fixed 300 requests/s (32 connections) over 100 halls and on one hall; then, on the API only,
  *      call-next + no-show cycles from 50 connections bound to the 50 windows;
  *   4. prints the table, the ratios and any failed requests, stops both servers, drops the database.
@@ -138,7 +141,7 @@ async function main() {
     const { rows, problems, results, record } = createResults();
 
     // ------------------------------------------------------------ a–c: issuing, both servers
-    const issued = { api: 0, plain: 0 };
+    const issued = { api: 0, plain: 0, lean: 0 };
     let cutOff = 0;
     let tag = 0;
     const issue = async (
@@ -194,18 +197,22 @@ async function main() {
 
     if (scenarios.length) {
       log('warm-up: 3 s per server at 16 connections (not counted)');
-      for (const server of ['plain', 'api'])
+      for (const server of ['lean', 'plain', 'api'])
         await issue(server, world.issueHalls, {
           connections: 16,
           durationS: 3,
           skipMs: 0,
         });
     }
-    let flip = false;
+    const rotations = [
+      ['plain', 'api', 'lean'],
+      ['api', 'lean', 'plain'],
+      ['lean', 'plain', 'api'],
+    ];
+    let turn = 0;
     for (const [, name, run, offered] of scenarios) {
-      // alternate which server goes first: the database only grows, so going second costs a little
-      const order = flip ? ['api', 'plain'] : ['plain', 'api'];
-      flip = !flip;
+      // rotate which server goes first: the database only grows, so going later costs a little
+      const order = rotations[turn++ % rotations.length];
       for (const srv of order) {
         await checkpoint();
         log(`${name} — ${srv}`);
@@ -216,11 +223,14 @@ async function main() {
     // every 201 is one ticket, one idempotency key and one event
     const counts = await durableCounts(
       url,
-      [...world.issueHalls, world.oneHall.api, world.oneHall.plain].map(
-        (h) => h.id,
-      ),
+      [
+        ...world.issueHalls,
+        world.oneHall.api,
+        world.oneHall.plain,
+        world.oneHall.lean,
+      ].map((h) => h.id),
     );
-    const answered = issued.api + issued.plain;
+    const answered = issued.api + issued.plain + issued.lean;
     const durableOk =
       counts.keys === counts.tickets &&
       counts.events === counts.tickets &&

@@ -1,18 +1,23 @@
 'use strict';
 /**
- * The baseline for `npm run bench:queue`: POST /halls/:hallId/tickets on bare node:http + a pg Pool,
- * doing the same durable work as the API's TicketsService.issue in one transaction with the same
- * SQL: one call of issue_ticket() (advisory lock of the Idempotency-Key, idempotency lookup, per
- * hall/day/prefix counter upsert, ticket insert, idempotency insert, per-hall event counter + event
- * insert), after a device check (sha256 of the bearer token looked up in devices) and a service item
- * lookup on every request.
+ * The baselines for `npm run bench:queue`: POST /halls/:hallId/tickets on bare node:http + a pg
+ * Pool. Two modes (PLAIN_MODE):
  *
- * What it leaves out on purpose, so the difference to the API is the framework and the API's extra
- * work: no Nest/Fastify, no validation beyond the minimum, no rate limiting, no request logging,
- * no Redis publish, no position/estimatedWaitMinutes reads after the commit.
+ * - `plain` (default): everything the API's ticket path does, without Nest and Fastify. The same
+ *   lookups with the same caching — the device looked up by its token hash on every request (its
+ *   last_seen_at written at most once a minute), the same per-device rate limit, the service catalog
+ *   read once a minute (ServiceCatalog), the hall's windows read every 2 s and the competing
+ *   categories and window count derived by the API's own rules (queue-estimate.ts, loaded from the
+ *   source), the category's recent handling time cached a minute (TicketEstimates); the same durable
+ *   work in the same one statement (issue_ticket(): advisory lock of the key, idempotency lookup,
+ *   counter upsert, ticket insert, idempotency insert, hall event counter + event, tickets ahead);
+ *   the same Redis publish to wake other instances' live streams; the same status token; and the
+ *   same request log (pino-http with the API's own options, at LOG_LEVEL, default info). What it
+ *   leaves out is the framework: routing, DTO validation with class-validator, guards and filters.
+ * - `lean`: the floor — the durable work alone: issue_ticket() for the hall in the URL, the item
+ *   from a catalog read at start, no auth, no rate limit, no estimate, no publish, no log.
  *
- *   DATABASE_URL=postgres://… PORT=4100 node tools/bench/queue/plain-server.js
- * Prints "listening <port>" on stdout once it accepts connections.
+ *   DATABASE_URL=postgres://… PORT=4100 [PLAIN_MODE=lean] node tools/bench/queue/plain-server.js
  */
 const http = require('node:http');
 const {
@@ -23,22 +28,65 @@ const {
   randomUUID,
 } = require('node:crypto');
 const { Pool } = require('pg');
+const { requireTs } = require('../common/ts-module');
 
+const MODE = process.env.PLAIN_MODE === 'lean' ? 'lean' : 'plain';
+const LEAN = MODE === 'lean';
 const POOL_SIZE = 20; // as the API's TypeORM pool (app.module.ts: extra.max = 20)
 const pool = new Pool({
   connectionString: process.env.DATABASE_URL,
   max: POOL_SIZE,
-  application_name: 'onewindow-bench-plain',
+  application_name: `onewindow-bench-${MODE}`,
 });
 pool.on('error', () => {
   /* an idle client died: the pool replaces it */
 });
+
+// the API's own rules and options, from their sources
+const { competingCategories, windowServes, estimateWaitMinutes } = requireTs(
+  'apps/api/src/app/tickets/queue-estimate.ts',
+);
+const { pinoHttpOptions } = requireTs(
+  'libs/server-core/src/lib/logging/logger-options.ts',
+);
+const { hallEventsChannel } = requireTs(
+  'libs/server-core/src/lib/jobs/jobs.ts',
+);
+const { looksLikeDeviceToken, hashDeviceToken } = requireTs(
+  'apps/api/src/app/auth/device-token.ts',
+);
+
+const LOG_LEVEL = process.env.LOG_LEVEL ?? 'info';
+const logHttp = LEAN
+  ? null
+  : require('pino-http')(pinoHttpOptions({ LOG_LEVEL }, 'plain'));
+const redis = LEAN
+  ? null
+  : new (require('ioredis'))(
+      process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      // as the API's RedisClient
+      {
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 1,
+        connectTimeout: 2000,
+        retryStrategy: (times) => Math.min(times * 250, 3000),
+      },
+    );
+redis?.on('error', () => undefined);
+const CHANNEL = hallEventsChannel(process.env.REDIS_PREFIX ?? 'onewindow');
 
 const ROUTE = /^\/halls\/([0-9a-f-]{36})\/tickets$/;
 const KEY = /^[\x21-\x7e]{1,64}$/;
 const PRIORITIES = ['normal', 'priority', 'appointment'];
 const CHANNELS = ['kiosk', 'mobile', 'appointment', 'staff'];
 const MAX_BODY = 16 * 1024;
+const LAST_SEEN_RESOLUTION_MS = 60_000; // auth.service
+const DEVICE_LIMIT = Number(process.env.DEVICE_RATE_LIMIT_PER_MINUTE ?? 600);
+const CATALOG_TTL_MS = 60_000; // service-catalog.ts
+const WINDOWS_TTL_MS = 2_000; // ticket-estimates.service.ts
+const HANDLING_TTL_MS = 60_000;
+const RECENT_HANDLING_SAMPLE = 50;
+
 // the citizen's status token, as the API's StatusTokens makes it: an HMAC of the new ticket's id
 // under a key derived from the server secret, stored as its SHA-256
 const STATUS_KEY = createSecretKey(
@@ -52,17 +100,13 @@ const STATUS_KEY = createSecretKey(
     ),
   ),
 );
-const statusHashOf = (ticketId) =>
-  createHash('sha256')
-    .update(
-      createHmac('sha256', STATUS_KEY)
-        .update(ticketId)
-        .digest()
-        .subarray(0, 24)
-        .toString('base64url'),
-      'utf8',
-    )
-    .digest('hex');
+const statusTokenOf = (ticketId) =>
+  createHmac('sha256', STATUS_KEY)
+    .update(ticketId)
+    .digest()
+    .subarray(0, 24)
+    .toString('base64url');
+const sha256 = (s) => createHash('sha256').update(s, 'utf8').digest('hex');
 
 class HttpError extends Error {
   constructor(status, message) {
@@ -76,7 +120,132 @@ function todayInShanghai() {
   return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
-function view(r) {
+/** A value kept `ttl` ms (lru-cache's ttl in the API). */
+function ttlCache(ttl) {
+  const m = new Map();
+  return {
+    get: (k) => {
+      const e = m.get(k);
+      if (e && e.until > Date.now()) return e.value;
+      if (e) m.delete(k);
+      return undefined;
+    },
+    set: (k, value) => m.set(k, { value, until: Date.now() + ttl }),
+    clear: () => m.clear(),
+  };
+}
+
+// ---------------------------------------------------------------- lookups, cached as the API's
+
+const catalogCache = ttlCache(CATALOG_TTL_MS);
+async function catalog() {
+  const hit = catalogCache.get('all');
+  if (hit) return hit;
+  const { rows } = await pool.query(
+    `SELECT i.code, i.category_code, c.ticket_prefix, i.typical_handling_minutes
+     FROM service_items i JOIN categories c ON c.code = i.category_code`,
+  );
+  const map = new Map(rows.map((r) => [r.code, r]));
+  catalogCache.set('all', map);
+  return map;
+}
+async function catalogItem(code) {
+  let item = (await catalog()).get(code);
+  if (!item && !LEAN) {
+    catalogCache.clear(); // perhaps added since the catalog was read
+    item = (await catalog()).get(code);
+  }
+  if (!item) throw new HttpError(400, 'Unknown service item');
+  return item;
+}
+
+const windowsCache = ttlCache(WINDOWS_TTL_MS);
+async function competition(hallId, categoryCode) {
+  let windows = windowsCache.get(hallId);
+  if (!windows) {
+    const { rows } = await pool.query(
+      `SELECT mode, category_codes, state FROM windows WHERE hall_id = $1 AND state <> 'retired'`,
+      [hallId],
+    );
+    windows = rows.map((w) => ({
+      mode: w.mode,
+      categoryCodes: w.category_codes,
+      open: w.state === 'open',
+    }));
+    windowsCache.set(hallId, windows);
+  }
+  const open = windows.filter((w) => w.open);
+  const serving = open.some((w) => windowServes(w, categoryCode))
+    ? open
+    : windows;
+  return {
+    categories: competingCategories(serving, categoryCode),
+    able: serving.filter((w) => windowServes(w, categoryCode)).length,
+  };
+}
+
+const handlingCache = ttlCache(HANDLING_TTL_MS);
+async function handlingMinutes(row, item) {
+  const key = `${row.hall_id}|${row.category_code}|${row.service_date}`;
+  let mean = handlingCache.get(key);
+  if (mean === undefined) {
+    const {
+      rows: [r],
+    } = await pool.query(
+      `SELECT avg(extract(epoch FROM completed_at - started_at)) / 60 AS mean FROM (
+         SELECT completed_at, started_at FROM tickets
+         WHERE hall_id = $1 AND category_code = $2 AND state = 'done' AND started_at IS NOT NULL
+           AND service_date >= $3::date - 14 AND service_date <= $3::date
+         ORDER BY completed_at DESC LIMIT ${RECENT_HANDLING_SAMPLE}) recent`,
+      [row.hall_id, row.category_code, row.service_date],
+    );
+    mean = r?.mean === null || r?.mean === undefined ? NaN : Number(r.mean);
+    handlingCache.set(key, mean);
+  }
+  return Number.isFinite(mean)
+    ? mean
+    : Number(item.typical_handling_minutes ?? 10);
+}
+
+/** The device of a bearer token (one indexed read per request, as auth.service). */
+async function device(req) {
+  const auth = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+  if (!auth || !looksLikeDeviceToken(auth[1]))
+    throw new HttpError(401, 'Missing device token');
+  const {
+    rows: [d],
+  } = await pool.query(
+    'SELECT id, kind, hall_id, name, window_id, last_seen_at FROM devices WHERE token_hash = $1 AND revoked_at IS NULL',
+    [hashDeviceToken(auth[1])],
+  );
+  if (!d) throw new HttpError(401, 'Unknown or revoked device token');
+  const now = Date.now();
+  if (
+    !d.last_seen_at ||
+    now - d.last_seen_at.getTime() > LAST_SEEN_RESOLUTION_MS
+  )
+    await pool.query(`UPDATE devices SET last_seen_at = $2 WHERE id = $1`, [
+      d.id,
+      new Date(now),
+    ]);
+  return d;
+}
+
+/** The API's per-device limit (@nestjs/throttler's fixed window of a minute, in memory). */
+const hits = new Map();
+function throttle(deviceId) {
+  const now = Date.now();
+  let h = hits.get(deviceId);
+  if (!h || h.until <= now) {
+    h = { count: 0, until: now + 60_000 };
+    hits.set(deviceId, h);
+  }
+  if (++h.count > DEVICE_LIMIT) throw new HttpError(429, 'Too many requests');
+}
+
+// ---------------------------------------------------------------- the request
+
+function view(r, extra) {
   return {
     id: r.id,
     number: r.number,
@@ -88,6 +257,7 @@ function view(r) {
     state: r.state,
     issuedAt: r.issued_at.toISOString(),
     recallCount: r.recall_count,
+    ...extra,
   };
 }
 
@@ -121,18 +291,14 @@ function readJson(req) {
 }
 
 async function issue(req, hallId) {
-  const auth = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
-  if (!auth) throw new HttpError(401, 'Missing bearer token');
-  const tokenHash = createHash('sha256').update(auth[1], 'utf8').digest('hex');
-  const {
-    rows: [device],
-  } = await pool.query(
-    `SELECT id, hall_id, kind FROM devices WHERE token_hash = $1 AND revoked_at IS NULL`,
-    [tokenHash],
-  );
-  if (!device) throw new HttpError(401, 'Unknown or revoked device token');
-  if (device.kind !== 'kiosk' || device.hall_id !== hallId)
-    throw new HttpError(403, 'Not this hall');
+  let principalKey = 'bench:lean';
+  if (!LEAN) {
+    const d = await device(req);
+    throttle(d.id);
+    if (d.kind !== 'kiosk' || d.hall_id !== hallId)
+      throw new HttpError(403, 'Not this hall');
+    principalKey = `device:${d.id}`;
+  }
   const key = req.headers['idempotency-key'];
   if (typeof key !== 'string' || !KEY.test(key))
     throw new HttpError(400, 'Idempotency-Key header is required');
@@ -146,28 +312,22 @@ async function issue(req, hallId) {
     !CHANNELS.includes(channel)
   )
     throw new HttpError(400, 'Invalid body');
-  const {
-    rows: [item],
-  } = await pool.query(
-    `SELECT i.code, i.category_code, c.ticket_prefix, i.typical_handling_minutes
-     FROM service_items i JOIN categories c ON c.code = i.category_code WHERE i.code = $1`,
-    [body.serviceItemCode],
-  );
-  if (!item) throw new HttpError(400, 'Unknown service item');
-  const requestHash = createHash('sha256')
-    .update(JSON.stringify([item.code, priority, channel]))
-    .digest('hex');
-  const principalKey = `device:${device.id}`;
+  const item = await catalogItem(body.serviceItemCode);
+  const requestHash = sha256(JSON.stringify([item.code, priority, channel]));
+  const comp = LEAN
+    ? { categories: null, able: 1 }
+    : await competition(hallId, item.category_code);
   const newId = randomUUID();
+  const token = statusTokenOf(newId);
 
   // the API's durable work in the API's one statement (migration IssueTicketFunction): key check,
-  // number, ticket, key row and live event
+  // number, ticket, key row, live event and the tickets ahead
   let row;
   try {
     ({
       rows: [row],
     } = await pool.query(
-      `SELECT * FROM issue_ticket($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, NULL, $11, $12)`,
+      `SELECT * FROM issue_ticket($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
       [
         hallId,
         todayInShanghai(),
@@ -179,8 +339,9 @@ async function issue(req, hallId) {
         item.ticket_prefix,
         priority,
         channel,
+        comp.categories,
         newId,
-        statusHashOf(newId),
+        sha256(token),
       ],
     ));
   } catch (e) {
@@ -188,14 +349,39 @@ async function issue(req, hallId) {
       throw new HttpError(409, 'Idempotency-Key used with another body');
     throw e;
   }
-  return { status: row.result === 'created' ? 201 : 200, ticket: view(row) };
+  const created = row.result === 'created';
+  if (LEAN) return { status: created ? 201 : 200, ticket: view(row) };
+  if (created)
+    redis.publish(CHANNEL, JSON.stringify({ hallId })).catch(() => undefined);
+  // a replay (ahead null) gets no estimate here; the bench sends every key once
+  const extra =
+    row.ahead === null
+      ? {}
+      : {
+          position: row.ahead + 1,
+          estimatedWaitMinutes: estimateWaitMinutes(
+            row.ahead,
+            await handlingMinutes(row, item),
+            comp.able,
+          ),
+        };
+  const statusToken = statusTokenOf(row.id);
+  return {
+    status: created ? 201 : 200,
+    ticket: view(row, {
+      ...extra,
+      statusToken,
+      statusUrl: `/t/${statusToken}`,
+    }),
+  };
 }
 
 const server = http.createServer((req, res) => {
+  logHttp?.(req, res);
   const m = req.method === 'POST' ? ROUTE.exec(req.url ?? '') : null;
   if (!m) {
     if (req.method === 'GET' && req.url === '/health')
-      return send(res, 200, { status: 'ok' });
+      return send(res, 200, { status: 'ok', mode: MODE });
     return send(res, 404, { statusCode: 404, message: 'Not found' });
   }
   issue(req, m[1]).then(
@@ -210,13 +396,17 @@ const server = http.createServer((req, res) => {
 });
 server.keepAliveTimeout = 65_000;
 
-server.listen(Number(process.env.PORT ?? 4100), '127.0.0.1', () => {
-  process.stdout.write(`listening ${server.address().port}\n`);
-});
+// the lean floor reads its catalog before it listens (it looks nothing up per request)
+(LEAN ? catalog() : Promise.resolve()).then(() =>
+  server.listen(Number(process.env.PORT ?? 4100), '127.0.0.1', () => {
+    process.stdout.write(`listening ${server.address().port} (${MODE})\n`);
+  }),
+);
 
 function shutdown() {
   server.close();
   server.closeAllConnections?.();
+  redis?.disconnect();
   pool.end().finally(() => process.exit(0));
 }
 process.on('SIGTERM', shutdown);

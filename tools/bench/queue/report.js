@@ -216,6 +216,30 @@ function printReport({
         `      (searches meanwhile: ${planning.answered} answered, mean ${fmt(planning.meanMs / 1000, 1)} s each from post to answer; statuses ${JSON.stringify(planning.statuses)})\n`,
     );
   }
+  // the floor: what the durable work alone allows (no target; the framework and lookups cost the rest)
+  for (const [scenario, where] of [
+    [names.a, 'throughput, 100 halls'],
+    [names.b, 'throughput, one hall '],
+  ]) {
+    const api = results[`${scenario}|api`];
+    const lean = results[`${scenario}|lean`];
+    if (api && lean)
+      process.stdout.write(
+        `  issue ${where}: API ${fmt((api.rps / lean.rps) * 100, 0)}% of the lean floor's` +
+          `${results[`${scenario}|plain`] ? `, plain ${fmt((results[`${scenario}|plain`].rps / lean.rps) * 100, 0)}%` : ''}\n`,
+      );
+  }
+  for (const [scenario, where] of [
+    [names.cMany, '100 halls'],
+    [names.cOne, 'one hall '],
+  ]) {
+    const api = results[`${scenario}|api`];
+    const lean = results[`${scenario}|lean`];
+    if (api && lean)
+      process.stdout.write(
+        `  p99 at ${rate} req/s, ${where}: API ${fmt(api.p99 / lean.p99, 2)}× the lean floor's (${fmt(lean.p99, 1)} ms)\n`,
+      );
+  }
   const many = both(names.a);
   const one = both(names.b);
   if (many && one)
@@ -269,7 +293,7 @@ function printReport({
     process.stdout.write(
       `\nCPU profiles (summarise with node tools/bench/queue/profile-summary.js <file>):\n` +
         `${profiles.map((f) => `  ${f}\n`).join('')}` +
-        `  ${path.join(cpuProfDir, 'plain-whole-run.cpuprofile')} (plain server, warm-up and all its runs; written as it stops)\n`,
+        `  ${path.join(cpuProfDir, 'plain-whole-run.cpuprofile')}, ${path.join(cpuProfDir, 'lean-whole-run.cpuprofile')} (the baselines, warm-up and all their runs; written as they stop)\n`,
     );
   process.stdout.write(
     `\nload phases done in ${((Date.now() - started) / 1000).toFixed(0)} s\n`,

@@ -1,7 +1,7 @@
 'use strict';
 /**
- * bench:queue's two servers on the one database: the built API and plain-server.js (pool of 20
- * each) on free ports, with their logs in the run's work directory; and what a run costs each of
+ * bench:queue's three servers on the one database: the built API, plain-server.js as the plain
+ * baseline and as the lean floor (pool of 20 each) on free ports, with their logs in the run's work directory; and what a run costs each of
  * them: its process's CPU time and what its pool connections do in PostgreSQL meanwhile.
  */
 const { randomBytes } = require('node:crypto');
@@ -105,31 +105,41 @@ function poolSampler(url, dbName, appName) {
 }
 
 /**
- * The API and the plain server on database `dbName` at `url` (`rand` makes the API's Redis prefix;
- * `cpuProfDir`, when set, gets their CPU profiles): `start()` starts both and fills `servers`,
- * `measure()` runs one load on one of them, `stop()` ends both.
+ * The API, the plain baseline and the lean floor on database `dbName` at `url` (`rand` makes the API's Redis prefix;
+ * `cpuProfDir`, when set, gets their CPU profiles): `start()` starts them and fills `servers`,
+ * `measure()` runs one load on one of them, `stop()` ends them.
  */
 function serverStack({ url, dbName, rand, work, cpuProfDir }) {
   let api = null;
   let plain = null;
+  let lean = null;
   const servers = {};
   const profiles = [];
+  // as deployed: the API and the plain baseline log every request at info; they share the secret
+  // (status tokens) and the device limit
+  const LOG_LEVEL = 'info';
+  const JWT_SECRET = randomBytes(24).toString('hex');
+  const DEVICE_RATE_LIMIT_PER_MINUTE = '1000000';
 
   async function start() {
-    const [apiPort, plainPort] = await Promise.all([freePort(), freePort()]);
+    const [apiPort, plainPort, leanPort] = await Promise.all([
+      freePort(),
+      freePort(),
+      freePort(),
+    ]);
     const apiArgs = [];
     const apiEnv = {
       PORT: String(apiPort),
       DATABASE_URL: url,
       REDIS_URL,
       REDIS_PREFIX: `benchq${rand}`,
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL,
       // 100000000 (as first specified) is above the config's validated maximum and stops the API
-      DEVICE_RATE_LIMIT_PER_MINUTE: '1000000',
+      DEVICE_RATE_LIMIT_PER_MINUTE,
       LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
       MIGRATE_ON_START: 'false',
       NODE_ENV: 'production',
-      JWT_SECRET: randomBytes(24).toString('hex'),
+      JWT_SECRET,
     };
     if (cpuProfDir) {
       apiArgs.push('-r', path.join(__dirname, 'cpu-profile-preload.js'));
@@ -137,39 +147,59 @@ function serverStack({ url, dbName, rand, work, cpuProfDir }) {
     }
     apiArgs.push(path.join(ROOT, 'dist/apps/api/main.js'));
     log(
-      `starting the API on :${apiPort} and the plain server on :${plainPort} (logs in ${work})`,
+      `starting the API on :${apiPort}, the plain server on :${plainPort} and the lean floor on :${leanPort} (logs in ${work})`,
     );
     api = startChild('api', apiArgs, apiEnv, {
       logFile: path.join(work, 'api.log'),
       ipc: !!cpuProfDir,
     });
-    plain = startChild(
-      'plain',
-      [
-        // the plain server ends with process.exit on SIGTERM, so --cpu-prof writes its whole run
-        ...(cpuProfDir
-          ? [
-              '--cpu-prof',
-              '--cpu-prof-dir',
-              cpuProfDir,
-              '--cpu-prof-name',
-              'plain-whole-run.cpuprofile',
-            ]
-          : []),
-        path.join(__dirname, 'plain-server.js'),
-      ],
-      { PORT: String(plainPort), DATABASE_URL: url },
-      { logFile: path.join(work, 'plain.log') },
-    );
+    const baseline = (mode, port) =>
+      startChild(
+        mode,
+        [
+          // the baseline ends with process.exit on SIGTERM, so --cpu-prof writes its whole run
+          ...(cpuProfDir
+            ? [
+                '--cpu-prof',
+                '--cpu-prof-dir',
+                cpuProfDir,
+                '--cpu-prof-name',
+                `${mode}-whole-run.cpuprofile`,
+              ]
+            : []),
+          path.join(__dirname, 'plain-server.js'),
+        ],
+        {
+          PORT: String(port),
+          DATABASE_URL: url,
+          PLAIN_MODE: mode,
+          REDIS_URL,
+          // its own channel: the API's instance must not be woken by the baseline's publishes
+          REDIS_PREFIX: `benchp${rand}`,
+          LOG_LEVEL,
+          JWT_SECRET,
+          DEVICE_RATE_LIMIT_PER_MINUTE,
+        },
+        { logFile: path.join(work, `${mode}.log`) },
+      );
+    plain = baseline('plain', plainPort);
+    lean = baseline('lean', leanPort);
     await Promise.all([
       waitForHealth(api, `http://127.0.0.1:${apiPort}/api/v1/health`),
       waitForHealth(plain, `http://127.0.0.1:${plainPort}/health`),
+      waitForHealth(lean, `http://127.0.0.1:${leanPort}/health`),
     ]);
     servers.plain = {
       child: plain,
       port: plainPort,
       prefix: '',
       appName: 'onewindow-bench-plain',
+    };
+    servers.lean = {
+      child: lean,
+      port: leanPort,
+      prefix: '',
+      appName: 'onewindow-bench-lean',
     };
     servers.api = {
       child: api,
@@ -215,7 +245,8 @@ function serverStack({ url, dbName, rand, work, cpuProfDir }) {
     profiles,
     start,
     measure,
-    stop: () => Promise.all([stopChild(api), stopChild(plain)]),
+    stop: () =>
+      Promise.all([stopChild(api), stopChild(plain), stopChild(lean)]),
   };
 }
 

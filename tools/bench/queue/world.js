@@ -52,7 +52,7 @@ async function prepareDatabase(url, name) {
       `SELECT id, name, name_en, region_code, kind, timezone, opening_hours, target_wait_minutes,
               priority_streak_cap, normal_max_wait_minutes FROM halls ORDER BY key`,
     );
-    // 100 issue halls + one per server for the one-hall runs + the call-next hall
+    // 100 issue halls + one per server (api, plain, lean) for the one-hall runs + the call-next hall
     const specs = [];
     for (let i = 0; i < ISSUE_HALLS; i++)
       specs.push({
@@ -67,6 +67,11 @@ async function prepareDatabase(url, name) {
     });
     specs.push({
       key: 'bench-one-plain',
+      windows: WINDOWS_PER_HALL,
+      kiosk: true,
+    });
+    specs.push({
+      key: 'bench-one-lean',
       windows: WINDOWS_PER_HALL,
       kiosk: true,
     });
@@ -120,8 +125,12 @@ async function prepareDatabase(url, name) {
     );
     return {
       issueHalls: halls.slice(0, ISSUE_HALLS),
-      oneHall: { api: halls[ISSUE_HALLS], plain: halls[ISSUE_HALLS + 1] },
-      callHall: halls[ISSUE_HALLS + 2],
+      oneHall: {
+        api: halls[ISSUE_HALLS],
+        plain: halls[ISSUE_HALLS + 1],
+        lean: halls[ISSUE_HALLS + 2],
+      },
+      callHall: halls[ISSUE_HALLS + 3],
       items,
     };
   } finally {
