@@ -14,6 +14,7 @@ import { GreenChannel1765411200000 } from './1765411200000-GreenChannel';
 import { Abandonment1765497600000 } from './1765497600000-Abandonment';
 import { SpecialistCategories1765584000000 } from './1765584000000-SpecialistCategories';
 import { PlaceFollowsGreenChannel1765670400000 } from './1765670400000-PlaceFollowsGreenChannel';
+import { CallNextFunction1765756800000 } from './1765756800000-CallNextFunction';
 
 /** Every migration, in order. The data source and the CLI both read this list. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Abandonment1765497600000,
   SpecialistCategories1765584000000,
   PlaceFollowsGreenChannel1765670400000,
+  CallNextFunction1765756800000,
 ];

@@ -256,14 +256,13 @@ describe('Queue service (HTTP, real PostgreSQL and Redis)', () => {
         windowId: fy.market,
         calledAt: expect.any(String),
       });
-      expectErrorBody(
-        (
-          await act(
-            'fuyang-clerk',
-            `/halls/${FIX.fuyang}/windows/${fy.market}/call-next`,
-          )
-        ).body,
-        409,
+      const holding = await act(
+        'fuyang-clerk',
+        `/halls/${FIX.fuyang}/windows/${fy.market}/call-next`,
+      );
+      expectErrorBody(holding.body, 409);
+      expect(holding.body.message).toBe(
+        `Window F4 still holds ticket ${t.number}`,
       );
 
       const snapshot = async () =>
@@ -449,7 +448,19 @@ describe('Queue service (HTTP, real PostgreSQL and Redis)', () => {
         state: 'paused',
       });
       expect((await act('fuyang-clerk', path('pause'))).status).toBe(409);
-      expect((await act('fuyang-clerk', path('call-next'))).status).toBe(409);
+      const paused = await act('fuyang-clerk', path('call-next'));
+      expect([paused.status, paused.body.message]).toEqual([
+        409,
+        expect.stringMatching(/^Window \S+ is paused; open it first$/),
+      ]);
+      const unknown = await act(
+        'fuyang-clerk',
+        `/halls/${FIX.fuyang}/windows/99999999-9999-4999-8999-999999999999/call-next`,
+      );
+      expect([unknown.status, unknown.body.message]).toEqual([
+        404,
+        'Window not found',
+      ]);
       expect((await act('fuyang-clerk', path('open'))).body.state).toBe('open');
       const t = (
         await issue(kiosk, { serviceItemCode: 'SS-0001' }, 'win-1').expect(201)

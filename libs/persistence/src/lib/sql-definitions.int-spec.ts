@@ -45,6 +45,7 @@ describe('SQL functions and triggers: the current files and the migrations agree
     expect([...files.keys()]).toEqual(
       expect.arrayContaining([
         'functions/issue_ticket',
+        'functions/call_next',
         'functions/tickets_ahead',
         'functions/rollup_hall_days',
         'functions/outbox_facts',

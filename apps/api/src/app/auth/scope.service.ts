@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RegionQueries } from '@onewindow/persistence';
+import { RegionQueries, type Queryable } from '@onewindow/persistence';
 import { DomainError } from '../common/domain-error';
 import type { HallAccessLevel, Principal } from './principal';
 
@@ -8,11 +8,17 @@ import type { HallAccessLevel, Principal } from './principal';
 export class ScopeService {
   constructor(private readonly regions: RegionQueries) {}
 
-  /** Throws 404 for an unknown hall, 403 when the principal may not act on it at that level. */
+  /**
+   * Throws 404 for an unknown hall, 403 when the principal may not act on it at that level. Inside
+   * a transaction, pass its manager as `tx`: the lookups then run on the transaction's connection
+   * instead of taking a second one from the pool (with every pooled connection held by a
+   * transaction waiting for another, the pool would starve until its timeout: 503s under load).
+   */
   async assertHall(
     principal: Principal,
     hallId: string,
     level: HallAccessLevel,
+    tx?: Queryable,
   ): Promise<void> {
     const hallBound =
       principal.type === 'device' ||
@@ -26,9 +32,13 @@ export class ScopeService {
       ownHallAllows(principal, level)
     )
       return;
-    const regionCode = await this.regions.regionOfHall(hallId);
+    const regions = tx ? this.regions.on(tx) : this.regions;
+    const regionCode = await regions.regionOfHall(hallId);
     if (regionCode === undefined) throw DomainError.notFound('Hall');
-    if (hallBound || !(await this.regionAllows(principal, regionCode, level))) {
+    if (
+      hallBound ||
+      !(await this.regionAllows(principal, regionCode, level, regions))
+    ) {
       throw DomainError.forbidden('This hall is outside your scope');
     }
   }
@@ -38,6 +48,7 @@ export class ScopeService {
     p: Principal,
     regionCode: string,
     level: HallAccessLevel,
+    regions: RegionQueries,
   ): Promise<boolean> {
     if (p.type !== 'user') return false;
     if (p.role === 'admin') return true;
@@ -45,7 +56,7 @@ export class ScopeService {
       p.role === 'reform_office' &&
       level === 'read' &&
       !!p.regionCode &&
-      (await this.isInSubtree(regionCode, p.regionCode))
+      (await this.isInSubtree(regionCode, p.regionCode, regions))
     );
   }
 
@@ -68,9 +79,13 @@ export class ScopeService {
   }
 
   /** True when `code` is `root` or lies below it. */
-  async isInSubtree(code: string, root: string): Promise<boolean> {
+  async isInSubtree(
+    code: string,
+    root: string,
+    regions = this.regions,
+  ): Promise<boolean> {
     if (code === root) return true;
-    return this.regions.hasAncestor(code, root);
+    return regions.hasAncestor(code, root);
   }
 
   /** The region codes of a subtree (root included). */

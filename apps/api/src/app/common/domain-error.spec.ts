@@ -42,6 +42,12 @@ describe('domainErrorOfSql', () => {
         'This Idempotency-Key was used with another request body',
       );
     }
+    const missing = domainErrorOfSql(pgError('OW404', 'Window not found'));
+    expect([missing?.code, missing?.status, missing?.message]).toEqual([
+      'not_found',
+      404,
+      'Window not found',
+    ]);
   });
 
   it('gives a known PostgreSQL error a fixed message (never the SQL), and nothing for others', () => {

@@ -62,8 +62,11 @@ export class DomainError extends Error {
 export const SQL_ERRORS: Readonly<
   Record<string, { code: ErrorCode; message: string | null }>
 > = {
-  // issue_ticket(): the same Idempotency-Key with another request body
+  // issue_ticket(): the same Idempotency-Key with another request body; call_next(): the window
+  // is not open, or still holds a ticket
   OW409: { code: 'conflict', message: null },
+  // call_next(): no such window in the hall
+  OW404: { code: 'not_found', message: null },
   // invalid_text_representation: a malformed value reached a typed parameter
   '22P02': { code: 'invalid', message: 'Malformed value in request' },
 };

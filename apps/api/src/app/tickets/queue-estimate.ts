@@ -48,6 +48,10 @@ export interface CallCandidate {
  * keep normal tickets moving: a normal ticket that has waited `normalMaxWaitMinutes` goes first,
  * and after `priorityStreakCap` priority calls in a row at this window (`streak`) its oldest normal
  * ticket goes next.
+ *
+ * The call itself is made by the SQL function call_next (libs/persistence/src/sql/functions/
+ * call_next.sql), which applies this rule inside PostgreSQL; apps/api/test/green-channel.int-spec.ts
+ * holds the two to the same choices over randomized queues.
  */
 export function chooseNext(
   normal: CallCandidate | null,
@@ -67,7 +71,7 @@ export function chooseNext(
   return 'priority';
 }
 
-/** A window's streak of priority calls after it calls `pick`. */
+/** A window's streak of priority calls after it calls `pick` (as call_next sets it). */
 export function streakAfter(
   streak: number,
   pick: 'normal' | 'priority',

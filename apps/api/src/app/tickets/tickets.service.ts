@@ -334,8 +334,10 @@ export class TicketsService {
   ): Promise<TicketRow> {
     const row = await this.tickets.on(m).lock(id);
     if (!row) throw DomainError.notFound('Ticket');
+    // on the transaction's connection: a second one from the pool while this one is held could
+    // starve the pool under load
     if (principal)
-      await this.scope.assertHall(principal, row.hall_id, 'operate');
+      await this.scope.assertHall(principal, row.hall_id, 'operate', m);
     if (!from.includes(row.state)) {
       throw DomainError.conflict(
         `Cannot ${action.replace('_', '-')} a ticket that is ${row.state} (needs ${from.join(' or ')})`,

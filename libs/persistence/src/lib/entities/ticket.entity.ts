@@ -46,6 +46,17 @@ import {
   where: `"state" = 'waiting'`,
 })
 @Index('IDX_tickets_hall_date', ['hallId', 'serviceDate'])
+// call_next: the ticket a window holds, and the oldest priority ticket waiting
+@Index('IDX_tickets_held', ['windowId', 'serviceDate'], {
+  where: `"state" IN ('called', 'serving')`,
+})
+@Index(
+  'IDX_tickets_waiting_priority',
+  ['hallId', 'serviceDate', 'queueAt', 'id'],
+  {
+    where: `"state" = 'waiting' AND "priority" <> 'normal'`,
+  },
+)
 @Index('IDX_tickets_status_token', ['statusTokenHash'], {
   where: `"status_token_hash" IS NOT NULL`,
 })

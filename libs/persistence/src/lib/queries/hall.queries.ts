@@ -8,7 +8,7 @@ export interface QueueRulesRow {
 
 /**
  * A hall's own settings: its queue rules, how its windows mix the green channel with normal
- * tickets (read when a window calls next, WindowQueries.lockForOperation, and for a ticket's place,
+ * tickets (read when a window calls next, the SQL function call_next, and for a ticket's place,
  * the SQL function tickets_ahead).
  */
 export class HallQueries extends Queries {

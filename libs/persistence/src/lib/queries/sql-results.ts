@@ -65,7 +65,38 @@ export const ISSUE_TICKET_RESULT = {
   window_label: 'character varying',
 } as const satisfies ResultColumns<IssueTicketRow>;
 
+/** A row of call_next(): the ticket just called, with its window's label. */
+export type CallNextRow = TicketRow;
+
+export const CALL_NEXT_RESULT = {
+  id: 'uuid',
+  service_date: 'text',
+  hall_id: 'uuid',
+  number: 'character varying',
+  prefix: 'character varying',
+  sequence: 'integer',
+  service_item_code: 'character varying',
+  category_code: 'character varying',
+  priority: 'character varying',
+  channel: 'character varying',
+  state: 'character varying',
+  issued_at: 'timestamp with time zone',
+  queue_at: 'timestamp with time zone',
+  called_at: 'timestamp with time zone',
+  started_at: 'timestamp with time zone',
+  completed_at: 'timestamp with time zone',
+  cancelled_at: 'timestamp with time zone',
+  window_id: 'uuid',
+  recall_count: 'integer',
+  outcome: 'character varying',
+  rating: 'smallint',
+  rating_reason: 'character varying',
+  transferred_from_id: 'uuid',
+  window_label: 'character varying',
+} as const satisfies ResultColumns<CallNextRow>;
+
 /** Every SQL function TypeScript reads rows of, with its result columns. */
 export const SQL_FUNCTION_RESULTS: Record<string, Record<string, PgType>> = {
   issue_ticket: ISSUE_TICKET_RESULT,
+  call_next: CALL_NEXT_RESULT,
 };

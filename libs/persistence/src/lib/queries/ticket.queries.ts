@@ -1,7 +1,7 @@
 import type { TicketRecord } from '@onewindow/queueing';
 import { ROLLUP_RULES } from './rollup.queries';
 import { Queries } from './queries';
-import type { IssueTicketRow } from './sql-results';
+import type { CallNextRow, IssueTicketRow } from './sql-results';
 import type { TicketRow } from './ticket-row';
 
 /** Columns of a ticket (without its window's label); `t` is the tickets alias. Only for query classes. */
@@ -58,22 +58,10 @@ export interface IssuableItemRow {
   typical_handling_minutes: string;
 }
 
-/** What a window may call next, read after its lock (see `callCandidates`). */
-export interface CallCandidatesRow {
-  /** the number of the ticket the window still holds */
-  held: string | null;
-  n_id: string | null;
-  n_date: string | null;
-  n_queue: Date | null;
-  p_id: string | null;
-  p_date: string | null;
-  p_queue: Date | null;
-}
-
 /**
- * Tickets: issuing (issue_ticket), calling, every transition, numbering (one path, transfers
- * included: next_ticket_sequence and ticket_number), the queue as it stands and a hall's history
- * as the planner reads it.
+ * Tickets: issuing (issue_ticket), calling (call_next), every transition, numbering (one path,
+ * transfers included: next_ticket_sequence and ticket_number), the queue as it stands and a hall's
+ * history as the planner reads it.
  */
 export class TicketQueries extends Queries {
   /**
@@ -250,58 +238,22 @@ export class TicketQueries extends Queries {
   }
 
   /**
-   * After the window's lock, in one statement (a fresh snapshot, so a ticket called by the
-   * previous holder of the lock is seen): what the window still holds, and the oldest normal and
-   * the oldest priority ticket it may serve (locked, skipping those other windows are taking).
+   * Calls the next ticket to a window in one statement (libs/persistence/src/sql/functions/
+   * call_next.sql): the window's lock, the green channel's choice among the tickets it may serve
+   * (locked with SKIP LOCKED), its priority streak, the call and the ticket.called event commit
+   * together. Undefined when nothing waits that the window may serve. An unknown window raises
+   * SQLSTATE OW404; a window not open, or still holding a ticket, OW409.
    */
-  async callCandidates(
+  async callNext(
     hallId: string,
     serviceDate: string,
-    categories: string[] | null,
     windowId: string,
-  ): Promise<CallCandidatesRow> {
-    const [c] = await this.rows<CallCandidatesRow>(
-      `WITH n AS (
-         SELECT t.id, t.service_date::text AS service_date, t.queue_at FROM tickets t
-         WHERE t.hall_id = $1 AND t.service_date = $2 AND t.state = 'waiting'
-           AND ($3::text[] IS NULL OR t.category_code = ANY($3)) AND t.priority = 'normal'
-         ORDER BY t.queue_at, t.id LIMIT 1 FOR UPDATE SKIP LOCKED
-       ), p AS (
-         SELECT t.id, t.service_date::text AS service_date, t.queue_at FROM tickets t
-         WHERE t.hall_id = $1 AND t.service_date = $2 AND t.state = 'waiting'
-           AND ($3::text[] IS NULL OR t.category_code = ANY($3)) AND t.priority <> 'normal'
-         ORDER BY t.queue_at, t.id LIMIT 1 FOR UPDATE SKIP LOCKED
-       )
-       SELECT held.number AS held, n.id AS n_id, n.service_date AS n_date, n.queue_at AS n_queue,
-              p.id AS p_id, p.service_date AS p_date, p.queue_at AS p_queue
-       FROM (SELECT 1) one
-       LEFT JOIN n ON true
-       LEFT JOIN p ON true
-       LEFT JOIN LATERAL (
-         SELECT number FROM tickets h
-         WHERE h.hall_id = $1 AND h.service_date = $2 AND h.window_id = $4 AND h.state IN ('called', 'serving') LIMIT 1
-       ) held ON true`,
-      [hallId, serviceDate, categories, windowId],
+  ): Promise<CallNextRow | undefined> {
+    const [row] = await this.rows<CallNextRow>(
+      `SELECT * FROM call_next($1, $2, $3)`,
+      [hallId, windowId, serviceDate],
     );
-    return c;
-  }
-
-  /**
-   * Calls a ticket to a window. The moment of the call, not the transaction's start: the call may
-   * have waited for its window while the ticket it calls was issued (now() would stamp it before
-   * its issue).
-   */
-  async markCalled(
-    id: string,
-    serviceDate: string,
-    windowId: string,
-  ): Promise<TicketRow> {
-    const { rows } = await this.change<TicketRow>(
-      `UPDATE tickets t SET state = 'called', called_at = clock_timestamp(), window_id = $3
-       WHERE id = $1 AND service_date = $2 RETURNING ${TICKET_COLUMNS}`,
-      [id, serviceDate, windowId],
-    );
-    return rows[0];
+    return row;
   }
 
   /** The number of the ticket a window holds (called or serving), if any. */

@@ -11,15 +11,10 @@ export interface WindowRow {
   state: WindowState;
 }
 
-/** A window locked for an operation, with its hall's priority rules and its priority streak. */
+/** A window locked for an operation. */
 export interface LockedWindowRow extends WindowRow {
   opened_on: string;
   retired_on: string | null;
-  /** priority tickets it has called in a row */
-  priority_streak: number;
-  /** the hall's cap on such a streak */
-  streak_cap: number;
-  max_wait: number;
 }
 
 /** A window as the layout of a day has it (mode and skills of its latest event up to the day). */
@@ -35,16 +30,15 @@ export interface LayoutWindowRow {
 
 /** Windows: their state and operation, their lifecycle events and the layout they make. */
 export class WindowQueries extends Queries {
-  /** A window with its hall's priority rules, locked for an operation (in a transaction). */
+  /** A window locked for an operation (in a transaction). Calling next locks it in call_next(). */
   lockForOperation(
     hallId: string,
     windowId: string,
   ): Promise<LockedWindowRow | undefined> {
     return this.row<LockedWindowRow>(
       `SELECT w.id, w.hall_id, w.label, w.mode, w.category_codes, w.state,
-              to_char(w.opened_on, 'YYYY-MM-DD') AS opened_on, to_char(w.retired_on, 'YYYY-MM-DD') AS retired_on,
-              w.priority_streak, h.priority_streak_cap AS streak_cap, h.normal_max_wait_minutes AS max_wait
-       FROM windows w JOIN halls h ON h.id = w.hall_id
+              to_char(w.opened_on, 'YYYY-MM-DD') AS opened_on, to_char(w.retired_on, 'YYYY-MM-DD') AS retired_on
+       FROM windows w
        WHERE w.id = $1 AND w.hall_id = $2 FOR UPDATE OF w`,
       [windowId, hallId],
     );
@@ -55,14 +49,6 @@ export class WindowQueries extends Queries {
     await this.db.query(
       `UPDATE windows SET state = $2, updated_at = now() WHERE id = $1`,
       [windowId, state],
-    );
-  }
-
-  /** Sets the number of priority tickets a window has called in a row. */
-  async setPriorityStreak(windowId: string, streak: number): Promise<void> {
-    await this.db.query(
-      `UPDATE windows SET priority_streak = $2 WHERE id = $1`,
-      [windowId, streak],
     );
   }
 
