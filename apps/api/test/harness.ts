@@ -117,6 +117,7 @@ export async function startHarness(
       sharing?.config.REDIS_PREFIX ??
       `t${label.replace(/[^a-z0-9]/gi, '')}${process.pid}`.slice(0, 30),
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    LOGIN_ACCOUNT_RATE_LIMIT_PER_MINUTE: '1000',
     // the planning threads run the built worker (the int target builds the API first)
     PLANNING_WORKER_FILE: PLANNING_WORKER,
     ...env,

@@ -1,6 +1,5 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@onewindow/persistence';
 import {
@@ -20,6 +19,7 @@ import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
 import { LiveModule } from './live/live.module';
 import { PlanningModule } from './planning/planning.module';
+import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { RedisModule } from './redis/redis.module';
 import { SensorsModule } from './sensors/sensors.module';
 import { StaffModule } from './staff/staff.module';
@@ -51,25 +51,7 @@ export class AppModule {
           retryAttempts: 0,
         }),
         QueriesModule,
-        ThrottlerModule.forRoot({
-          throttlers: [
-            {
-              name: 'login',
-              ttl: 60_000,
-              limit: config.LOGIN_RATE_LIMIT_PER_MINUTE,
-            },
-            {
-              name: 'device',
-              ttl: 60_000,
-              limit: config.DEVICE_RATE_LIMIT_PER_MINUTE,
-            },
-            {
-              name: 'public',
-              ttl: 60_000,
-              limit: config.PUBLIC_RATE_LIMIT_PER_MINUTE,
-            },
-          ],
-        }),
+        RateLimitsModule,
         RedisModule,
         AuditModule,
         AuthModule,

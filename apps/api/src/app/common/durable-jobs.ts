@@ -69,13 +69,16 @@ export class DurableJobs {
   /** Closes the connection; with Redis away, gives up waiting for it after a moment. */
   async close(): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
+    const giveUp = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, 2000);
+    });
+    await Promise.race([this.queue.close().catch(() => undefined), giveUp]);
+    // disconnect() first waits for the connection to be made, which a Redis away since this
+    // process started never lets happen
     await Promise.race([
-      this.queue.close().catch(() => undefined),
-      new Promise((resolve) => {
-        timer = setTimeout(resolve, 2000);
-      }),
+      this.queue.disconnect().catch(() => undefined),
+      giveUp,
     ]);
     clearTimeout(timer);
-    await this.queue.disconnect().catch(() => undefined);
   }
 }

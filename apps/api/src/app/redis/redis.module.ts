@@ -10,7 +10,24 @@ import { AppConfig } from '@onewindow/server-core';
 import Redis from 'ioredis';
 
 /**
- * The API's Redis connection (health, live fan-out). Redis never owns queue state, so the client
+ * The answer of a Redis command, or an error once `ms` have passed: a Redis that is slow (or a
+ * connection that hangs) holds no caller longer than that. The command itself is not cancelled.
+ */
+export function withTimeout<T>(command: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    command,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`redis: no answer in ${ms} ms`)),
+        ms,
+      );
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * The API's Redis connection (health, live fan-out, shared rate limits). Redis never owns queue state, so the client
  * never queues commands while disconnected: callers see an error at once and degrade.
  */
 @Injectable()
@@ -31,13 +48,7 @@ export class RedisClient implements OnApplicationShutdown {
 
   async ping(timeoutMs = 1000): Promise<boolean> {
     try {
-      const pong = await Promise.race([
-        this.client.ping(),
-        new Promise<never>((_, reject) =>
-          setTimeout(() => reject(new Error('timeout')), timeoutMs),
-        ),
-      ]);
-      return pong === 'PONG';
+      return (await withTimeout(this.client.ping(), timeoutMs)) === 'PONG';
     } catch {
       return false;
     }

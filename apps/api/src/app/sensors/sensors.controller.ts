@@ -23,7 +23,7 @@ export class SensorsController {
   @Post('footfall')
   @HttpCode(202)
   @UseGuards(DeviceThrottlerGuard)
-  @SkipThrottle({ login: true, public: true })
+  @SkipThrottle({ login: true, 'login-account': true, public: true })
   @Access({
     roles: [],
     devices: ['sensor'],

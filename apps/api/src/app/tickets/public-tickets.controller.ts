@@ -34,7 +34,7 @@ const TOKEN_PARAM = {
 @Controller('public/tickets/:statusToken')
 @Public()
 @UseGuards(ThrottlerGuard)
-@SkipThrottle({ login: true, device: true })
+@SkipThrottle({ login: true, 'login-account': true, device: true })
 export class PublicTicketsController {
   constructor(private readonly tickets: PublicTicketsService) {}
 

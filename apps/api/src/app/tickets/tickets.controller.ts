@@ -43,7 +43,7 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,64}$/;
 @ApiBearerAuth()
 @Controller()
 @UseGuards(DeviceThrottlerGuard)
-@SkipThrottle({ login: true, public: true })
+@SkipThrottle({ login: true, 'login-account': true, public: true })
 export class TicketsController {
   constructor(private readonly tickets: TicketsService) {}
 

@@ -122,6 +122,20 @@ describe('loadConfig', () => {
     );
   });
 
+  it('limits logins per address and per account, both bounded', () => {
+    const c = loadConfig({});
+    expect(c.LOGIN_RATE_LIMIT_PER_MINUTE).toBe(20);
+    expect(c.LOGIN_ACCOUNT_RATE_LIMIT_PER_MINUTE).toBe(10);
+    expect(
+      loadConfig({ LOGIN_ACCOUNT_RATE_LIMIT_PER_MINUTE: '3' })
+        .LOGIN_ACCOUNT_RATE_LIMIT_PER_MINUTE,
+    ).toBe(3);
+    for (const bad of ['0', '100001', 'ten', '2.5'])
+      expect(() =>
+        loadConfig({ LOGIN_ACCOUNT_RATE_LIMIT_PER_MINUTE: bad }),
+      ).toThrow(/LOGIN_ACCOUNT_RATE_LIMIT_PER_MINUTE: /);
+  });
+
   it('rejects out-of-range ports', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
   });

@@ -75,6 +75,15 @@ export class AppConfig {
   @Max(100000)
   LOGIN_RATE_LIMIT_PER_MINUTE = 20;
 
+  /**
+   * Logins per account (the username, trimmed and lower-cased) per minute, from any address: a
+   * password guessed from many addresses is stopped as well as one address trying many accounts.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  LOGIN_ACCOUNT_RATE_LIMIT_PER_MINUTE = 10;
+
   /** Seconds between keep-alive comments on the live event streams. */
   @IsInt()
   @Min(1)
@@ -165,6 +174,7 @@ const NUMERIC_KEYS: (keyof AppConfig)[] = [
   'PORT',
   'JWT_TTL_SECONDS',
   'LOGIN_RATE_LIMIT_PER_MINUTE',
+  'LOGIN_ACCOUNT_RATE_LIMIT_PER_MINUTE',
   'DEVICE_RATE_LIMIT_PER_MINUTE',
   'PUBLIC_RATE_LIMIT_PER_MINUTE',
   'SSE_KEEPALIVE_SECONDS',
