@@ -5,8 +5,8 @@
  *
  * - `plain` (default): everything the API's ticket path does, without Nest and Fastify. The same
  *   lookups with the same caching — the device looked up by its token hash on every request (its
- *   last_seen_at written at most once a minute), the same per-device rate limit, the service catalog
- *   read once a minute (ServiceCatalog), the hall's windows read every 2 s and the competing
+ *   last_seen_at written at most once a minute), the same per-device rate limit counted in Redis,
+ *   the service catalog read once a minute (ServiceCatalog), the hall's windows read every 2 s and the competing
  *   categories and window count derived by the API's own rules (queue-estimate.ts, loaded from the
  *   source), the category's recent handling time cached a minute (TicketEstimates); the same durable
  *   work in the same one statement (issue_ticket(): advisory lock of the key, idempotency lookup,
@@ -231,16 +231,25 @@ async function device(req) {
   return d;
 }
 
-/** The API's per-device limit (@nestjs/throttler's fixed window of a minute, in memory). */
-const hits = new Map();
-function throttle(deviceId) {
-  const now = Date.now();
-  let h = hits.get(deviceId);
-  if (!h || h.until <= now) {
-    h = { count: 0, until: now + 60_000 };
-    hits.set(deviceId, h);
-  }
-  if (++h.count > DEVICE_LIMIT) throw new HttpError(429, 'Too many requests');
+/**
+ * The API's per-device limit, counted where the API counts it: @nestjs/throttler's key (a hash of
+ * route, throttler and device) through @nest-lab/throttler-storage-redis's script, on a connection
+ * of its own with the key prefix (rate-limits/shared-throttler.storage.ts).
+ */
+const { ThrottlerStorageRedisService } = LEAN
+  ? {}
+  : require('@nest-lab/throttler-storage-redis');
+const limits = LEAN
+  ? null
+  : new ThrottlerStorageRedisService(
+      redis.duplicate({
+        keyPrefix: `${process.env.REDIS_PREFIX ?? 'onewindow'}:throttle:`,
+      }),
+    );
+async function throttle(deviceId) {
+  const key = sha256(`TicketsController-issue-device-device:${deviceId}`);
+  const r = await limits.increment(key, 60_000, DEVICE_LIMIT, 60_000, 'device');
+  if (r.isBlocked) throw new HttpError(429, 'Too many requests');
 }
 
 // ---------------------------------------------------------------- the request
@@ -294,7 +303,7 @@ async function issue(req, hallId) {
   let principalKey = 'bench:lean';
   if (!LEAN) {
     const d = await device(req);
-    throttle(d.id);
+    await throttle(d.id);
     if (d.kind !== 'kiosk' || d.hall_id !== hallId)
       throw new HttpError(403, 'Not this hall');
     principalKey = `device:${d.id}`;
