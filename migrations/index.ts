@@ -15,6 +15,7 @@ import { Abandonment1765497600000 } from './1765497600000-Abandonment';
 import { SpecialistCategories1765584000000 } from './1765584000000-SpecialistCategories';
 import { PlaceFollowsGreenChannel1765670400000 } from './1765670400000-PlaceFollowsGreenChannel';
 import { CallNextFunction1765756800000 } from './1765756800000-CallNextFunction';
+import { ChangeTicketFunction1765843200000 } from './1765843200000-ChangeTicketFunction';
 
 /** Every migration, in order. The data source and the CLI both read this list. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   SpecialistCategories1765584000000,
   PlaceFollowsGreenChannel1765670400000,
   CallNextFunction1765756800000,
+  ChangeTicketFunction1765843200000,
 ];

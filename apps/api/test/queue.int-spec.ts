@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import request from 'supertest';
 import { expectErrorBody, FIX, Harness, startHarness } from './harness';
 import { SseClient } from './sse-client';
+import { randomUUID } from 'node:crypto';
 
 const today = () =>
   DateTime.now().setZone('Asia/Shanghai').toISODate() as string;
@@ -273,7 +274,13 @@ describe('Queue service (HTTP, real PostgreSQL and Redis)', () => {
           )
         )[0];
       const before = await snapshot();
-      for (const path of ['complete', 'cancel']) {
+      for (const [path, message] of [
+        [
+          'complete',
+          'Cannot completed a ticket that is called (needs serving)',
+        ],
+        ['cancel', 'Cannot cancelled a ticket that is called (needs waiting)'],
+      ]) {
         const res = await act(
           'fuyang-clerk',
           `/tickets/${t.id}/${path}`,
@@ -281,24 +288,30 @@ describe('Queue service (HTTP, real PostgreSQL and Redis)', () => {
         );
         expect(res.status).toBe(409);
         expectErrorBody(res.body, 409);
+        expect(res.body.message).toBe(message);
       }
       expect(await snapshot()).toEqual(before);
 
+      const recalled = await act('fuyang-clerk', `/tickets/${t.id}/recall`);
+      expect(recalled.body).toMatchObject({ state: 'called', recallCount: 1 });
+      const started = await act('fuyang-clerk', `/tickets/${t.id}/start`);
+      expect(started.body).toMatchObject({
+        state: 'serving',
+        startedAt: expect.any(String),
+      });
+      for (const [path, message] of [
+        ['start', 'Cannot started a ticket that is serving (needs called)'],
+        ['recall', 'Cannot recalled a ticket that is serving (needs called)'],
+        ['no-show', 'Cannot no-show a ticket that is serving (needs called)'],
+      ]) {
+        const res = await act('fuyang-clerk', `/tickets/${t.id}/${path}`);
+        expect(res.status).toBe(409);
+        expect(res.body.message).toBe(message);
+      }
       expect(
-        (await act('fuyang-clerk', `/tickets/${t.id}/recall`)).body,
-      ).toMatchObject({ state: 'called', recallCount: 1 });
-      expect(
-        (await act('fuyang-clerk', `/tickets/${t.id}/start`)).body,
-      ).toMatchObject({ state: 'serving', startedAt: expect.any(String) });
-      expect((await act('fuyang-clerk', `/tickets/${t.id}/start`)).status).toBe(
-        409,
-      );
-      expect(
-        (await act('fuyang-clerk', `/tickets/${t.id}/recall`)).status,
-      ).toBe(409);
-      expect(
-        (await act('fuyang-clerk', `/tickets/${t.id}/no-show`)).status,
-      ).toBe(409);
+        (await act('fuyang-clerk', `/tickets/${randomUUID()}/start`)).body
+          .message,
+      ).toBe('Ticket not found');
       const done = await act('fuyang-clerk', `/tickets/${t.id}/complete`, {
         outcome: 'needs_materials',
         rating: 4,
@@ -317,6 +330,18 @@ describe('Queue service (HTTP, real PostgreSQL and Redis)', () => {
           })
         ).status,
       ).toBe(409);
+      // each change appended one event, its payload the ticket as the change answered it
+      expect(
+        await h.sql(
+          `SELECT type, payload FROM hall_events WHERE hall_id = $1 AND payload->>'id' = $2 AND type <> 'ticket.issued' ORDER BY seq`,
+          [FIX.fuyang, t.id],
+        ),
+      ).toEqual([
+        { type: 'ticket.called', payload: called.body },
+        { type: 'ticket.recalled', payload: recalled.body },
+        { type: 'ticket.started', payload: started.body },
+        { type: 'ticket.completed', payload: done.body },
+      ]);
       // nothing left for this window
       expect(
         (

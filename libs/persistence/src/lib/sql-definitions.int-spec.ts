@@ -46,6 +46,7 @@ describe('SQL functions and triggers: the current files and the migrations agree
       expect.arrayContaining([
         'functions/issue_ticket',
         'functions/call_next',
+        'functions/change_ticket',
         'functions/tickets_ahead',
         'functions/rollup_hall_days',
         'functions/outbox_facts',

@@ -63,9 +63,9 @@ export const SQL_ERRORS: Readonly<
   Record<string, { code: ErrorCode; message: string | null }>
 > = {
   // issue_ticket(): the same Idempotency-Key with another request body; call_next(): the window
-  // is not open, or still holds a ticket
+  // is not open, or still holds a ticket; change_ticket(): a state the change may not leave
   OW409: { code: 'conflict', message: null },
-  // call_next(): no such window in the hall
+  // call_next(): no such window in the hall; change_ticket(): no such ticket
   OW404: { code: 'not_found', message: null },
   // invalid_text_representation: a malformed value reached a typed parameter
   '22P02': { code: 'invalid', message: 'Malformed value in request' },

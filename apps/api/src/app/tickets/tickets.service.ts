@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   LOW_RATING_MAX,
-  type HallEventType,
   type TicketView,
   type TransferResult,
 } from '@onewindow/contracts';
@@ -131,21 +130,13 @@ export class TicketsService {
     return this.transition(
       actor.principal,
       id,
-      ['waiting'],
-      'ticket.cancelled',
       actor.principal.type === 'device' ? 'cancelByHolder' : 'cancel',
     );
   }
 
   /** Cancel by the ticket's holder, who proved it with the ticket's status token. */
   cancelByHolder(id: string): Promise<TicketView> {
-    return this.transition(
-      null,
-      id,
-      ['waiting'],
-      'ticket.cancelled',
-      'cancelByHolder',
-    );
+    return this.transition(null, id, 'cancelByHolder');
   }
 
   /**
@@ -197,33 +188,15 @@ export class TicketsService {
   }
 
   recall(actor: Actor, id: string): Promise<TicketView> {
-    return this.transition(
-      actor.principal,
-      id,
-      ['called'],
-      'ticket.recalled',
-      'recall',
-    );
+    return this.transition(actor.principal, id, 'recall');
   }
 
   start(actor: Actor, id: string): Promise<TicketView> {
-    return this.transition(
-      actor.principal,
-      id,
-      ['called'],
-      'ticket.started',
-      'start',
-    );
+    return this.transition(actor.principal, id, 'start');
   }
 
   noShow(actor: Actor, id: string): Promise<TicketView> {
-    return this.transition(
-      actor.principal,
-      id,
-      ['called'],
-      'ticket.no_show',
-      'noShow',
-    );
+    return this.transition(actor.principal, id, 'noShow');
   }
 
   complete(
@@ -234,10 +207,9 @@ export class TicketsService {
     return this.transition(
       actor.principal,
       id,
-      ['serving'],
-      'ticket.completed',
       'complete',
-      [dto.outcome, dto.rating ?? null],
+      dto.outcome,
+      dto.rating ?? null,
     );
   }
 
@@ -293,30 +265,33 @@ export class TicketsService {
     };
   }
 
-  /** A state change of one ticket and its event; `principal` null: the holder (status token). */
+  /**
+   * A state change of one ticket and its event; `principal` null: the holder (status token). 404
+   * unknown, 403 outside the caller's hall, 409 a state the change may not leave, in that order.
+   * The scope check runs first, on the ticket's hall (which never changes), outside any
+   * transaction; the rest is one statement (change_ticket, libs/persistence/src/sql/functions/
+   * change_ticket.sql): lock, state check (SQLSTATE OW409, the contract's 409 through SQL_ERRORS,
+   * common/domain-error.ts), change and event commit together, so the hall's event counter row
+   * that call-next also needs is locked for one round trip.
+   */
   private async transition(
     principal: Principal | null,
     id: string,
-    from: TicketRow['state'][],
-    event: HallEventType,
     change: TicketChange,
-    params: unknown[] = [],
+    outcome: string | null = null,
+    rating: number | null = null,
   ): Promise<TicketView> {
-    const row = await this.db.transaction(async (m) => {
-      const before = await this.lockForChange(
-        m,
-        principal,
-        id,
-        from,
-        event.replace('ticket.', ''),
-      );
-      const after = await this.tickets
-        .on(m)
-        .applyChange(id, before.service_date, change, params);
-      after.window_label = before.window_label;
-      await this.events.append(m, before.hall_id, event, toTicketView(after));
-      return after;
-    });
+    const place = await this.tickets.placeOf(id);
+    if (!place) throw DomainError.notFound('Ticket');
+    if (principal)
+      await this.scope.assertHall(principal, place.hall_id, 'operate');
+    const row = await this.tickets.changeTicket(
+      id,
+      place.service_date,
+      change,
+      outcome,
+      rating,
+    );
     this.events.notify(row.hall_id);
     return this.estimates.withEstimate(row);
   }

@@ -95,8 +95,16 @@ export const CALL_NEXT_RESULT = {
   window_label: 'character varying',
 } as const satisfies ResultColumns<CallNextRow>;
 
+/** A row of change_ticket(): the ticket as the change left it, with its window's label. */
+export type ChangeTicketRow = TicketRow;
+
+export const CHANGE_TICKET_RESULT = {
+  ...CALL_NEXT_RESULT,
+} as const satisfies ResultColumns<ChangeTicketRow>;
+
 /** Every SQL function TypeScript reads rows of, with its result columns. */
 export const SQL_FUNCTION_RESULTS: Record<string, Record<string, PgType>> = {
   issue_ticket: ISSUE_TICKET_RESULT,
   call_next: CALL_NEXT_RESULT,
+  change_ticket: CHANGE_TICKET_RESULT,
 };

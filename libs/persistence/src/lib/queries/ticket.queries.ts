@@ -1,7 +1,11 @@
 import type { TicketRecord } from '@onewindow/queueing';
 import { ROLLUP_RULES } from './rollup.queries';
 import { Queries } from './queries';
-import type { CallNextRow, IssueTicketRow } from './sql-results';
+import type {
+  CallNextRow,
+  ChangeTicketRow,
+  IssueTicketRow,
+} from './sql-results';
 import type { TicketRow } from './ticket-row';
 
 /** Columns of a ticket (without its window's label); `t` is the tickets alias. Only for query classes. */
@@ -10,18 +14,17 @@ export const TICKET_COLUMNS = `t.id, to_char(t.service_date, 'YYYY-MM-DD') AS se
   t.started_at, t.completed_at, t.cancelled_at, t.window_id, t.recall_count, t.outcome, t.rating, t.rating_reason, t.transferred_from_id`;
 
 /**
- * The changes of one ticket's state after its issue and what each sets (`$3`, `$4`: the change's
- * own values). Which state each may leave is the service's rule (TicketsService).
+ * The changes of one ticket's state after its issue that change_ticket() applies
+ * (libs/persistence/src/sql/functions/change_ticket.sql says what each sets and which states it
+ * may leave).
  */
-const CHANGES = {
-  cancel: `state = 'cancelled', cancelled_at = now(), cancelled_by = 'staff'`,
-  cancelByHolder: `state = 'cancelled', cancelled_at = now(), cancelled_by = 'holder'`,
-  recall: `recall_count = recall_count + 1`,
-  start: `state = 'serving', started_at = now()`,
-  noShow: `state = 'no_show', completed_at = now()`,
-  complete: `state = 'done', completed_at = now(), outcome = $3, rating = $4`,
-} as const;
-export type TicketChange = keyof typeof CHANGES;
+export type TicketChange =
+  | 'cancel'
+  | 'cancelByHolder'
+  | 'recall'
+  | 'start'
+  | 'noShow'
+  | 'complete';
 
 /**
  * A ticket of the history as plans read it: a fit record, plus the minutes it waited until it was
@@ -59,7 +62,8 @@ export interface IssuableItemRow {
 }
 
 /**
- * Tickets: issuing (issue_ticket), calling (call_next), every transition, numbering (one path,
+ * Tickets: issuing (issue_ticket), calling (call_next), the changes of state (change_ticket),
+ * transfers, numbering (one path,
  * transfers included: next_ticket_sequence and ticket_number), the queue as it stands and a hall's
  * history as the planner reads it.
  */
@@ -199,18 +203,35 @@ export class TicketQueries extends Queries {
     );
   }
 
-  /** Applies one change of state (CHANGES); the ticket as it is after it. */
-  async applyChange(
+  /** A ticket's hall and service day (neither ever changes); undefined when unknown. */
+  placeOf(
+    id: string,
+  ): Promise<{ hall_id: string; service_date: string } | undefined> {
+    return this.row<{ hall_id: string; service_date: string }>(
+      `SELECT hall_id, to_char(service_date, 'YYYY-MM-DD') AS service_date FROM tickets WHERE id = $1`,
+      [id],
+    );
+  }
+
+  /**
+   * Changes one ticket's state in one statement (libs/persistence/src/sql/functions/
+   * change_ticket.sql): the ticket's lock, the check of its state, the change and its event commit
+   * together, so the hall's event counter row is locked for one round trip. An unknown ticket
+   * raises SQLSTATE OW404, a state the change may not leave OW409. The ticket as it is after it,
+   * with its window's label.
+   */
+  async changeTicket(
     id: string,
     serviceDate: string,
     change: TicketChange,
-    values: unknown[] = [],
-  ): Promise<TicketRow> {
-    const { rows } = await this.change<TicketRow>(
-      `UPDATE tickets t SET ${CHANGES[change]} WHERE id = $1 AND service_date = $2 RETURNING ${TICKET_COLUMNS}`,
-      [id, serviceDate, ...values],
+    outcome: string | null = null,
+    rating: number | null = null,
+  ): Promise<ChangeTicketRow> {
+    const [row] = await this.rows<ChangeTicketRow>(
+      `SELECT * FROM change_ticket($1, $2, $3, $4, $5)`,
+      [id, serviceDate, change, outcome, rating],
     );
-    return rows[0];
+    return row;
   }
 
   /** Stores a rating pad's rating of the ticket. */
