@@ -1,3 +1,4 @@
+import type { OutgoingHttpHeaders } from 'node:http';
 import {
   Injectable,
   Logger,
@@ -133,7 +134,9 @@ export class HallEventsService implements OnModuleInit, OnModuleDestroy {
     // the stream is written on the socket's response from here on, past Fastify's reply
     reply.hijack();
     const res = reply.raw;
+    // the headers set so far (request id, security headers, CORS) go with the stream's
     res.writeHead(200, {
+      ...(reply.getHeaders() as OutgoingHttpHeaders),
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
       Connection: 'keep-alive',
