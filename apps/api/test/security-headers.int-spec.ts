@@ -2,7 +2,6 @@ import http from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import request from 'supertest';
 import { FIX, Harness, startHarness } from './harness';
 import { SseClient } from './sse-client';
 
