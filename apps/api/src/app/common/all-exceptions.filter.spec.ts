@@ -1,4 +1,8 @@
-import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import {
+  QueryFailedError,
+  QueryRunnerAlreadyReleasedError,
+  QueryRunnerProviderAlreadyReleasedError,
+} from 'typeorm';
 import { isDatabaseUnavailable } from './all-exceptions.filter';
 
 describe('isDatabaseUnavailable', () => {
@@ -24,11 +28,15 @@ describe('isDatabaseUnavailable', () => {
     ).toBe(true);
   });
 
-  it('reads a transaction whose connection was ended under it (COMMIT on a released runner) as unavailable', () => {
+  it('reads a transaction whose connection was ended under it (a statement or COMMIT on a released runner) as unavailable', () => {
     // what a PostgreSQL restart leaves a transaction in flight with (found by the resilience suite)
     expect(isDatabaseUnavailable(new QueryRunnerAlreadyReleasedError())).toBe(
       true,
     );
+    // …or at its next statement
+    expect(
+      isDatabaseUnavailable(new QueryRunnerProviderAlreadyReleasedError()),
+    ).toBe(true);
   });
 
   it('leaves other errors alone', () => {
