@@ -151,16 +151,19 @@ async function boardGaps(url, hall, boards) {
   return boards.map((b) => {
     let gaps = 0;
     let twice = 0;
+    let firstGap = null;
     for (let i = 1; i < b.ids.length; i++) {
       if (b.ids[i] === b.ids[i - 1] + 1) continue;
       if (b.ids[i] <= b.ids[i - 1]) twice++;
       else gaps += b.ids[i] - b.ids[i - 1] - 1;
+      firstGap ??= `${b.ids[i - 1]}→${b.ids[i]}`;
     }
     const lastSeen = b.ids.length ? b.ids[b.ids.length - 1] : null;
     return {
       board: b.no,
       events: b.ids.length,
       gaps,
+      firstGap,
       twice,
       behind: last - (lastSeen ?? 0),
       reconnects: b.reconnects,

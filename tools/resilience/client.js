@@ -16,15 +16,18 @@ function createRecorder() {
   const t0 = Date.now();
   const attempts = []; // [ms since t0, op, instance, status|'ERR'|'TIMEOUT']
   const violations = [];
+  const violationTimes = [];
   return {
     t0,
     attempts,
     violations,
+    violationTimes,
     now: () => Date.now() - t0,
     record(op, instance, status) {
       attempts.push([Date.now() - t0, op, instance, status]);
     },
     violation(text) {
+      violationTimes.push(Date.now() - t0);
       if (violations.length < 200)
         violations.push(`${((Date.now() - t0) / 1000).toFixed(1)}s ${text}`);
       else violations.length++;

@@ -50,6 +50,7 @@ const PROFILES = {
     planReplications: 20,
     faultsAtS: [60, 160, 230, 300, 390],
     drainS: 300,
+    limitS: 2400,
   },
   short: {
     durationS: 60,
@@ -66,6 +67,7 @@ const PROFILES = {
     planReplications: 10,
     faultsAtS: [5, 20, 27, 34, 40],
     drainS: 120,
+    limitS: 720,
   },
 };
 
@@ -163,6 +165,14 @@ async function main() {
       cleanup().finally(() => process.exit(130));
     });
 
+  // the whole run is bounded too: past its limit it is a failure, cleaned up like any other
+  const watchdog = setTimeout(() => {
+    process.stderr.write(
+      `\nresilience ${opts.profile}: not done after ${profile.limitS} s, stopping\n`,
+    );
+    cleanup().finally(() => process.exit(1));
+  }, profile.limitS * 1000);
+  watchdog.unref();
   let failed = false;
   try {
     log(`profile ${opts.profile}; work directory ${work}`);
@@ -379,7 +389,14 @@ async function main() {
         lost: f.lost ?? lostIn(f.from, f.to),
         duplicated: f.duplicated ?? keyTwiceIn(f.from, f.to),
         recoverS: f.recoverS ?? 'never',
-        checks: f.checks,
+        checks: [
+          ...f.checks,
+          [
+            'no unexpected status or connection error during it',
+            !rec.violationTimes.some((t) => t >= f.from && t <= f.to),
+            `${rec.violationTimes.filter((t) => t >= f.from && t <= f.to).length} (see the load row)`,
+          ],
+        ],
       });
     }
     rows.push({
