@@ -13,6 +13,7 @@ import fastifyStatic from '@fastify/static';
 import { Logger } from 'nestjs-pino';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { registerSecurity } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import { registerCsvBodyParser } from './imports/csv-body';
 
@@ -56,6 +57,8 @@ export async function configureApp(
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
+
+  await registerSecurity(app, config);
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (req, reply, done) => {

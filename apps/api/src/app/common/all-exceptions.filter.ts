@@ -8,6 +8,10 @@ import {
 } from '@nestjs/common';
 import type { ErrorBody, ErrorDetail } from '@onewindow/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  QueryRunnerAlreadyReleasedError,
+  QueryRunnerProviderAlreadyReleasedError,
+} from 'typeorm';
 import { DomainError, domainErrorOfSql } from './domain-error';
 
 const RETRY_AFTER_SECONDS = 5;
@@ -33,8 +37,19 @@ const NET_UNAVAILABLE_CODES = new Set([
   'ENOTFOUND',
 ]);
 
+/**
+ * Whether `error` means the database cannot be reached right now (a 503 with Retry-After): its
+ * codes and driver messages, and TypeORM's errors of a released query runner, which a transaction
+ * meets at its next statement or its COMMIT when its connection was ended under it (a PostgreSQL
+ * restart): nothing was committed, the client may retry.
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false;
+  if (
+    error instanceof QueryRunnerAlreadyReleasedError ||
+    error instanceof QueryRunnerProviderAlreadyReleasedError
+  )
+    return true;
   const e = error as { code?: string; message?: string; driverError?: unknown };
   if (
     e.code &&

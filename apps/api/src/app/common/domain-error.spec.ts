@@ -58,6 +58,14 @@ describe('domainErrorOfSql', () => {
       'invalid',
       'Malformed value in request',
     ]);
+    const nul = domainErrorOfSql(
+      pgError('22021', 'invalid byte sequence for encoding "UTF8": 0x00'),
+    );
+    expect([nul?.code, nul?.status, nul?.message]).toEqual([
+      'invalid',
+      400,
+      'Text may not contain the NUL character (U+0000)',
+    ]);
     expect(domainErrorOfSql(pgError('23503', 'foreign key …'))).toBeNull();
     expect(domainErrorOfSql(new Error('no code'))).toBeNull();
     expect(domainErrorOfSql(null)).toBeNull();

@@ -69,6 +69,11 @@ export const SQL_ERRORS: Readonly<
   OW404: { code: 'not_found', message: null },
   // invalid_text_representation: a malformed value reached a typed parameter
   '22P02': { code: 'invalid', message: 'Malformed value in request' },
+  // character_not_in_repertoire: text PostgreSQL cannot store, a NUL character (U+0000) in any field
+  '22021': {
+    code: 'invalid',
+    message: 'Text may not contain the NUL character (U+0000)',
+  },
 };
 
 /** The domain error a PostgreSQL error stands for, or null when it is not one a client caused. */

@@ -1,3 +1,4 @@
+import type { OutgoingHttpHeaders } from 'node:http';
 import {
   Injectable,
   Logger,
@@ -133,7 +134,9 @@ export class HallEventsService implements OnModuleInit, OnModuleDestroy {
     // the stream is written on the socket's response from here on, past Fastify's reply
     reply.hijack();
     const res = reply.raw;
+    // the headers set so far (request id, security headers, CORS) go with the stream's
     res.writeHead(200, {
+      ...(reply.getHeaders() as OutgoingHttpHeaders),
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
       Connection: 'keep-alive',
@@ -219,13 +222,17 @@ export class HallEventsService implements OnModuleInit, OnModuleDestroy {
     for (;;) {
       const set = this.streams.get(hallId);
       if (!set?.size) return latest;
-      const from = Math.min(...[...set].map((s) => s.lastSeq));
+      // the streams this read is for: one that opens meanwhile (a board back with an older
+      // Last-Event-ID) would otherwise get these rows past the ones it lacks, and skip those; it
+      // woke the hall, so the next read includes it
+      const members = [...set];
+      const from = Math.min(...members.map((s) => s.lastSeq));
       const rows = await this.hallEvents.after(hallId, from, FETCH_LIMIT);
       for (const row of rows) {
         const seq = Number(row.seq);
         latest = seq;
         const frame = `id: ${seq}\nevent: ${row.type}\ndata: ${JSON.stringify(row.payload)}\n\n`;
-        for (const s of set) {
+        for (const s of members) {
           if (seq > s.lastSeq) {
             s.res.write(frame);
             s.lastSeq = seq;
@@ -233,7 +240,7 @@ export class HallEventsService implements OnModuleInit, OnModuleDestroy {
         }
       }
       if (rows.length < FETCH_LIMIT)
-        return latest ?? Math.min(...[...set].map((s) => s.lastSeq));
+        return latest ?? Math.min(...members.map((s) => s.lastSeq));
     }
   }
 

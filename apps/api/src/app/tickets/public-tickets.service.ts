@@ -1,3 +1,4 @@
+import type { OutgoingHttpHeaders } from 'node:http';
 import {
   Injectable,
   Logger,
@@ -113,7 +114,9 @@ export class PublicTicketsService implements OnModuleInit, OnModuleDestroy {
     const first = JSON.stringify(toPublicView(row, view));
     reply.hijack();
     const res = reply.raw;
+    // the headers set so far (request id, security headers, CORS) go with the stream's
     res.writeHead(200, {
+      ...(reply.getHeaders() as OutgoingHttpHeaders),
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
       Connection: 'keep-alive',

@@ -1,4 +1,9 @@
-import { ConfigError, KNOWN_DEFAULT_SECRETS, loadConfig } from './app-config';
+import {
+  ConfigError,
+  KNOWN_DEFAULT_SECRETS,
+  loadConfig,
+  parseCorsOrigins,
+} from './app-config';
 
 describe('loadConfig', () => {
   it('gives local defaults for development', () => {
@@ -139,4 +144,42 @@ describe('loadConfig', () => {
   it('rejects out-of-range ports', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
   });
+
+  it('allows no other origin by default (CORS_ORIGINS empty: same origin only)', () => {
+    expect(loadConfig({}).CORS_ORIGINS).toBe('');
+    expect(parseCorsOrigins('')).toEqual({ origins: [] });
+  });
+
+  it('reads CORS_ORIGINS as a comma-separated list of origins', () => {
+    const c = loadConfig({
+      CORS_ORIGINS: ' https://dash.example.gov.cn, http://127.0.0.1:4200 ,',
+    });
+    expect(parseCorsOrigins(c.CORS_ORIGINS)).toEqual({
+      origins: ['https://dash.example.gov.cn', 'http://127.0.0.1:4200'],
+    });
+  });
+
+  it.each([
+    ['*'],
+    ['dash.example.gov.cn'],
+    ['https://dash.example.gov.cn/'],
+    ['https://dash.example.gov.cn/app'],
+    ['https://user@dash.example.gov.cn'],
+    ['ftp://dash.example.gov.cn'],
+    ['https://DASH.example.gov.cn'],
+    ['https://ok.example, null'],
+  ])(
+    'refuses %j in CORS_ORIGINS, naming the variable, never the value',
+    (v) => {
+      try {
+        loadConfig({ CORS_ORIGINS: v });
+        throw new Error('should have thrown');
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConfigError);
+        const msg = (e as Error).message;
+        expect(msg).toMatch(/CORS_ORIGINS: item \d+ is not an origin/);
+        expect(msg).not.toContain(v);
+      }
+    },
+  );
 });

@@ -144,6 +144,42 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   PLANNING_WORKER_FILE = '';
+
+  /**
+   * API: the origins (scheme://host[:port], comma-separated) whose pages may call the API from a
+   * browser (CORS). Empty: none but the API's own, which serves the dashboard and the floor.
+   */
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS = '';
+}
+
+/**
+ * The origins of CORS_ORIGINS (trimmed, empty items dropped), or the problem with the first that
+ * is not an origin: `https://dash.example.gov.cn`, `http://127.0.0.1:4200`; no path, no `*`.
+ */
+export function parseCorsOrigins(
+  value: string,
+): { origins: string[] } | { problem: string } {
+  const origins: string[] = [];
+  for (const [i, raw] of value.split(',').entries()) {
+    const item = raw.trim();
+    if (!item) continue;
+    let origin: string | null = null;
+    try {
+      const u = new URL(item);
+      if (u.protocol === 'http:' || u.protocol === 'https:') origin = u.origin;
+    } catch {
+      origin = null;
+    }
+    // the origin a browser sends: scheme, host and port only, as written (no path, slash, user)
+    if (origin === null || origin !== item)
+      return {
+        problem: `item ${i + 1} is not an origin (scheme://host[:port], no path or trailing slash)`,
+      };
+    origins.push(origin);
+  }
+  return { origins };
 }
 
 /**
@@ -208,6 +244,8 @@ export function loadConfig(
   );
   if (env['QUEUE_PREFIX'] !== undefined)
     problems.push('QUEUE_PREFIX: renamed REDIS_PREFIX; set that instead');
+  const cors = parseCorsOrigins(config.CORS_ORIGINS);
+  if ('problem' in cors) problems.push(`CORS_ORIGINS: ${cors.problem}`);
   if (
     config.NODE_ENV === 'production' &&
     KNOWN_DEFAULT_SECRETS.includes(config.JWT_SECRET.trim().toLowerCase())
